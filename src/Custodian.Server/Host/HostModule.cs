@@ -1,0 +1,33 @@
+using Custodian.Server.Components;
+
+namespace Custodian.Server.Host;
+
+/// <summary>What every request shares: problem details, OpenAPI, health, the Blazor pages.</summary>
+internal static class HostModule
+{
+    public static WebApplicationBuilder AddCustodianHost(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication UseCustodianHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+
+    public static WebApplication MapCustodianPages(this WebApplication app)
+    {
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Audit;
+
+/// <summary>
+/// The only writer of the audit chain. A change and its events commit in one transaction
+/// (<see cref="CommitAsync"/>); reads, which change nothing, share transactions with each other
+/// (<see cref="RecordAsync"/>, group commit) so that one fsync makes many events durable.
+/// </summary>
+public sealed class AuditLog : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private readonly IDbContextFactory<Storage.CustodianDb> _factory;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _chainLock = new(1, 1);
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
+    private readonly Task _groupCommitter;
+
+    public AuditLog(IDbContextFactory<Storage.CustodianDb> factory, TimeProvider time)
+    {
+        _factory = factory;
+        _time = time;
+        _groupCommitter = Task.Run(GroupCommitLoopAsync);
+    }
+
+    /// <summary>Saves the changes tracked by <paramref name="db"/> and appends <paramref name="entries"/>, atomically.</summary>
+    public async Task CommitAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await _chainLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await AppendAsync(db, entries, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _chainLock.Release();
+        }
+    }
+
+    /// <summary>Appends one event that goes with no change (a read, a refusal); returns once it is durable.</summary>
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The audit log is shut down.");
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task AppendAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Several servers may share one database: the chain's head is taken under one lock.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243)", cancellationToken);
+        }
+
+        var head = await db.Set<AuditEvent>().AsNoTracking()
+            .OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Seq, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var seq = head?.Seq ?? 0;
+        var prev = head?.Hash ?? AuditHash.Genesis;
+        var at = _time.GetUtcNow().UtcDateTime;
+        foreach (var entry in entries)
+        {
+            var e = new AuditEvent
+            {
+                Seq = ++seq,
+                At = at,
+                Type = entry.Type,
+                Outcome = entry.Outcome,
+                Actor = entry.Actor,
+                PersonId = entry.PersonId,
+                Purpose = entry.Purpose,
+                Items = entry.Items,
+                Reason = entry.Reason,
+                Subject = entry.Subject,
+                PrevHash = prev,
+            };
+            e.Hash = AuditHash.Compute(e, prev);
+            prev = e.Hash;
+            db.Add(e);
+        }
+    }
+
+    private async Task GroupCommitLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await using var db = await _factory.CreateDbContextAsync();
+                await CommitAsync(db, batch.ConvertAll(p => p.Entry));
+                batch.ForEach(p => p.Done.TrySetResult());
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _groupCommitter;
+        _chainLock.Dispose();
+    }
+
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Done);
+}

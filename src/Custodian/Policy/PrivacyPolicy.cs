@@ -1,0 +1,161 @@
+namespace Custodian.Policy;
+
+/// <summary>
+/// One operator's privacy policy, loaded from <c>policies/*.yaml</c>. Enforcement and the published
+/// notice both read this object, so the two cannot drift.
+/// </summary>
+public sealed record PrivacyPolicy
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public required Operator Operator { get; init; }
+    /// <summary>The language whose notice is legally binding (ja for both of Leverages' policies).</summary>
+    public required string BindingLanguage { get; init; }
+    /// <summary>The business-day calendar the request deadline is counted in: jp or mx.</summary>
+    public required string Calendar { get; init; }
+    public required IReadOnlyList<InformationCategory> Categories { get; init; }
+    public required IReadOnlyList<DataItem> Items { get; init; }
+    public required IReadOnlyList<PurposeOfUse> Purposes { get; init; }
+    public required IReadOnlyList<Channel> Channels { get; init; }
+    public required Recipients Recipients { get; init; }
+    public required IReadOnlyList<Ground> ProvisionWithoutConsentGrounds { get; init; }
+    public required RequestProcedure Requests { get; init; }
+    public required IReadOnlyList<string> AnonymizedItems { get; init; }
+    /// <summary>Notice text per language code (ja, en, es).</summary>
+    public required IReadOnlyDictionary<string, Notice> Notices { get; init; }
+
+    public PurposeOfUse? FindPurpose(string id) => Purposes.FirstOrDefault(p => p.Id == id);
+    public DataItem? FindItem(string id) => Items.FirstOrDefault(i => i.Id == id);
+    public Channel? FindChannel(string id) => Channels.FirstOrDefault(c => c.Id == id);
+}
+
+public sealed record Operator
+{
+    public required string Name { get; init; }
+    public string? Representative { get; init; }
+    public required IReadOnlyList<ContactPoint> ContactPoints { get; init; }
+}
+
+public sealed record ContactPoint
+{
+    public required string Name { get; init; }
+    public string? Address { get; init; }
+    public string? Email { get; init; }
+    public string? Telephone { get; init; }
+    public string? Fax { get; init; }
+    public string? Hours { get; init; }
+}
+
+/// <summary>A kind of information that staff roles are allowed to see or not (contact, identity, career, ...).</summary>
+public sealed record InformationCategory
+{
+    public required string Id { get; init; }
+    public required LocalizedText Name { get; init; }
+}
+
+public sealed record DataItem
+{
+    public required string Id { get; init; }
+    public required string Category { get; init; }
+    public required ItemType Type { get; init; }
+    public required LocalizedText Name { get; init; }
+}
+
+public enum ItemType
+{
+    Text,
+    Email,
+    Telephone,
+    Date,
+    Sex,
+}
+
+public sealed record PurposeOfUse
+{
+    /// <summary>Stable id such as <c>service.apply</c>; the notice's numbering (1a) is in <see cref="Label"/>.</summary>
+    public required string Id { get; init; }
+    public required string Label { get; init; }
+    public required IReadOnlyList<string> Items { get; init; }
+    public required IReadOnlyList<string> RequiredItems { get; init; }
+    public required bool RequiresConsent { get; init; }
+    public required LocalizedText Description { get; init; }
+}
+
+/// <summary>How personal data reaches the operator (service application, contact form), and the purposes it is acquired for.</summary>
+public sealed record Channel
+{
+    public required string Id { get; init; }
+    public required IReadOnlyList<string> Purposes { get; init; }
+    public required LocalizedText Name { get; init; }
+}
+
+public sealed record Recipients
+{
+    public ClientCompanies? ClientCompanies { get; init; }
+    public JointUse? JointUse { get; init; }
+    public Outsourcing? Outsourcing { get; init; }
+    public IReadOnlyList<AdvertisingPartner> AdvertisingPartners { get; init; } = [];
+}
+
+public sealed record ClientCompanies
+{
+    public required IReadOnlyList<string> Items { get; init; }
+    public required IReadOnlyList<string> Methods { get; init; }
+    public required string Industries { get; init; }
+}
+
+public sealed record JointUse
+{
+    public required IReadOnlyList<string> Members { get; init; }
+    public required IReadOnlyList<string> Items { get; init; }
+    public required IReadOnlyList<string> Purposes { get; init; }
+    public required string ResponsibleManager { get; init; }
+    public required IReadOnlyList<string> Methods { get; init; }
+}
+
+public sealed record Outsourcing
+{
+    public required IReadOnlyList<string> Purposes { get; init; }
+}
+
+public sealed record AdvertisingPartner
+{
+    public required string Name { get; init; }
+    public string? OptOutUrl { get; init; }
+    public required string Receives { get; init; }
+}
+
+/// <summary>A lettered ground from the policy, e.g. provision without consent (a)–(i) or refusal (a)–(c).</summary>
+public sealed record Ground
+{
+    public required string Id { get; init; }
+    public required LocalizedText Text { get; init; }
+}
+
+public sealed record RequestProcedure
+{
+    public required IReadOnlyList<string> Types { get; init; }
+    public required IReadOnlyList<Ground> RefusalGrounds { get; init; }
+    public required IReadOnlyList<string> IdentityDocuments { get; init; }
+    public required int DeadlineBusinessDays { get; init; }
+    public required IReadOnlyList<string> FreeOfCharge { get; init; }
+}
+
+public sealed record Notice
+{
+    public required string Title { get; init; }
+    public required IReadOnlyList<NoticeSection> Sections { get; init; }
+}
+
+public sealed record NoticeSection
+{
+    public required string Heading { get; init; }
+    public required IReadOnlyList<string> Paragraphs { get; init; }
+}
+
+/// <summary>Text in ja, en and es; falls back to the binding language.</summary>
+public sealed record LocalizedText(IReadOnlyDictionary<string, string> Values)
+{
+    public string this[string language] =>
+        Values.TryGetValue(language, out var text) ? text : Values.TryGetValue("ja", out var ja) ? ja : Values.Values.First();
+}

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace Custodian.Vault.Keys;
+
+/// <summary>AES-256-GCM with a random 96-bit nonce; the output is nonce ‖ ciphertext ‖ tag.</summary>
+internal static class Aead
+{
+    public const int NonceSize = 12;
+    public const int TagSize = 16;
+
+    public static byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
+    {
+        var output = new byte[NonceSize + plaintext.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize, plaintext.Length), output.AsSpan(NonceSize + plaintext.Length), associatedData);
+        return output;
+    }
+
+    public static byte[]? Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associatedData)
+    {
+        if (sealedData.Length < NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var length = sealedData.Length - NonceSize - TagSize;
+        var plaintext = new byte[length];
+        using var aes = new AesGcm(key, TagSize);
+        try
+        {
+            aes.Decrypt(sealedData[..NonceSize], sealedData.Slice(NonceSize, length), sealedData[(NonceSize + length)..], plaintext, associatedData);
+            return plaintext;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+}
