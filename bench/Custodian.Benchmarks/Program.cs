@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace Custodian.Benchmarks;
 
 /// <summary>Benchmarks entry point: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- --filter '*'</c>.</summary>
-public partial class Program;
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
