@@ -1,12 +1,21 @@
 using Custodian.Server.Host;
+using Custodian.Server.Staff;
+using Custodian.Server.Vault;
+using Custodian.Storage;
+using Custodian.Vault;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCustodianHost();
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddVault();
+builder.Services.AddStaff();
 
 var app = builder.Build();
 
 app.UseCustodianHost();
+app.MapVault();
+app.MapStaff();
 app.MapCustodianPages();
 
 await app.RunAsync();

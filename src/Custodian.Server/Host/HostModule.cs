@@ -1,17 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Custodian.Server.Components;
+using Custodian.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
 
 namespace Custodian.Server.Host;
 
-/// <summary>What every request shares: problem details, OpenAPI, health, the Blazor pages.</summary>
+/// <summary>What every request shares: problem details, JSON rules, OpenAPI, health, the Blazor pages.</summary>
 internal static class HostModule
 {
     public static WebApplicationBuilder AddCustodianHost(this WebApplicationBuilder builder)
     {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<FirstStart>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"]);
         return builder;
     }
 
@@ -19,9 +34,14 @@ internal static class HostModule
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<BodySizeLimit>();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
     }
 

@@ -3,10 +3,17 @@ namespace Custodian.Common;
 /// <summary>An expected failure, returned as a value. The host maps it to a problem details response in one place.</summary>
 public sealed record Failure(FailureKind Kind, string Code, string Detail, string? Field = null)
 {
+    /// <summary>Every field that broke a rule, with the rules it broke, for validation failures.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
+    public static Failure Validation(IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Invalid, "validation", "One or more fields break a rule.", errors.Keys.First()) { Errors = errors };
+
     public static Failure Invalid(string field, string code, string detail) => new(FailureKind.Invalid, code, detail, field);
     public static Failure NotFound(string code, string detail) => new(FailureKind.NotFound, code, detail);
     public static Failure Refused(string code, string detail) => new(FailureKind.Refused, code, detail);
     public static Failure Conflict(string code, string detail) => new(FailureKind.Conflict, code, detail);
+    public static Failure Gone(string code, string detail) => new(FailureKind.Gone, code, detail);
 }
 
 public enum FailureKind

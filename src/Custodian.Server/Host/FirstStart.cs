@@ -1,0 +1,24 @@
+using Custodian.Storage;
+using Custodian.Vault.Keys;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.Host;
+
+/// <summary>
+/// On the embedded default (SQLite) the schema is migrated at start; PostgreSQL is migrated by
+/// <c>custodian db migrate</c>. Then the key file is opened, or created on a fresh database.
+/// </summary>
+internal sealed class FirstStart(IOptions<StorageOptions> storage, DatabaseMigrator migrator, KeyBootstrap keys) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!storage.Value.UsesPostgres)
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+
+        _ = keys.Provider;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

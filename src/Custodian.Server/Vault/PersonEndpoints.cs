@@ -1,0 +1,92 @@
+using Custodian.Gate;
+using Custodian.Server.Host;
+using Custodian.Vault;
+
+namespace Custodian.Server.Vault;
+
+/// <summary>/api/v1/persons: register, find, read through the gate, correct and add, erase.</summary>
+internal static class PersonEndpoints
+{
+    public static WebApplication MapVault(this WebApplication app)
+    {
+        var persons = app.MapGroup("/api/v1/persons").WithTags("Persons").RequireAuthorization();
+        persons.MapPost("/", RegisterAsync).WithSummary("Register a person through a channel of the policy");
+        persons.MapPost("/search", SearchAsync).WithSummary("Find persons by exact e-mail or telephone (blind index); ids only");
+        persons.MapGet("/{id:guid}", ReadAsync).WithSummary("Read a person for a declared purpose of use, through the gate");
+        persons.MapPatch("/{id:guid}/items", UpdateItemsAsync).WithSummary("Correct items held and add new ones");
+        persons.MapDelete("/{id:guid}", EraseAsync).WithSummary("Erase a person: destroy their key, then delete their items");
+        return app;
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterPersonRequest body, HttpContext http, PersonVault vault, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Channel))
+        {
+            return Problems.Required("channel").ToProblem();
+        }
+
+        if (body.Items is null)
+        {
+            return Problems.Required("items").ToProblem();
+        }
+
+        var result = await vault.RegisterAsync(http.User.ToActor(), new Registration(body.Channel, body.Items, body.Consents, body.PolicyId), ct);
+        return result.ToResult(id => Results.Created($"/api/v1/persons/{id}", new { id }));
+    }
+
+    private static async Task<IResult> SearchAsync(SearchPersonsRequest body, HttpContext http, PersonVault vault, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Purpose))
+        {
+            return Problems.Required("purpose").ToProblem();
+        }
+
+        var (kind, value) = (body.Email, body.Telephone) switch
+        {
+            ({ } email, null) => ("email", email),
+            (null, { } telephone) => ("telephone", telephone),
+            _ => ("", ""),
+        };
+        if (kind.Length == 0)
+        {
+            return Custodian.Common.Failure.Invalid("email", "search.one-key", "Give exactly one of email or telephone.").ToProblem();
+        }
+
+        var result = await vault.LookUpAsync(http.User.ToActor(), kind, value, body.Purpose, ct);
+        return result.ToResult(ids => Results.Ok(new { persons = ids }));
+    }
+
+    private static async Task<IResult> ReadAsync(Guid id, string? purpose, HttpContext http, PersonGate gate, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(purpose))
+        {
+            return Problems.Required("purpose").ToProblem();
+        }
+
+        var result = await gate.ReadAsync(http.User.ToActor(), id, purpose, ct);
+        return result.ToResult(view => Results.Ok(view));
+    }
+
+    private static async Task<IResult> UpdateItemsAsync(Guid id, UpdateItemsRequest body, HttpContext http, PersonVault vault, CancellationToken ct)
+    {
+        if (body.Items is null || body.Items.Count == 0)
+        {
+            return Problems.Required("items").ToProblem();
+        }
+
+        var result = await vault.UpdateItemsAsync(http.User.ToActor(), id, body.Items, ct);
+        return result.ToResult(changed => Results.Ok(new { changed }));
+    }
+
+    private static async Task<IResult> EraseAsync(Guid id, HttpContext http, PersonVault vault, CancellationToken ct)
+    {
+        var result = await vault.EraseAsync(http.User.ToActor(), id, ct);
+        return result.ToResult(_ => Results.NoContent());
+    }
+}
+
+internal sealed record RegisterPersonRequest(string? Channel, Dictionary<string, string?>? Items, List<string>? Consents, string? PolicyId);
+
+internal sealed record SearchPersonsRequest(string? Email, string? Telephone, string? Purpose);
+
+internal sealed record UpdateItemsRequest(Dictionary<string, string?>? Items);

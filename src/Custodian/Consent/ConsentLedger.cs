@@ -1,0 +1,37 @@
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Consent;
+
+/// <summary>The current state of consent is derived from the ledger: the latest record per person and purpose wins.</summary>
+public sealed class ConsentLedger(TimeProvider time)
+{
+    public ConsentRecord Append(CustodianDb db, Guid personId, string purpose, bool given, string policyId, string policyVersion, string channel, string? evidenceHash = null)
+    {
+        var at = time.GetUtcNow();
+        var record = new ConsentRecord
+        {
+            Id = Guid.CreateVersion7(at),
+            PersonId = personId,
+            Purpose = purpose,
+            Given = given,
+            PolicyId = policyId,
+            PolicyVersion = policyVersion,
+            Channel = channel,
+            EvidenceHash = evidenceHash,
+            At = at.UtcDateTime,
+        };
+        db.Add(record);
+        return record;
+    }
+
+    public static async Task<bool> IsGivenAsync(CustodianDb db, Guid personId, string purpose, CancellationToken cancellationToken)
+    {
+        var latest = await db.Set<ConsentRecord>().AsNoTracking()
+            .Where(c => c.PersonId == personId && c.Purpose == purpose)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => (bool?)c.Given)
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest == true;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Custodian.Staff;
+
+/// <summary>A credential for a service. Only the SHA-256 of the secret is stored; the secret is shown once.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public byte[] SecretHash { get; set; } = [];
+    /// <summary>Purposes of use the token is entrusted with, comma separated; empty means every purpose.</summary>
+    public string Purposes { get; set; } = "";
+    public string Role { get; set; } = "service";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

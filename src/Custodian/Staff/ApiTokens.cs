@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Gate;
+using Custodian.Policy;
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Staff;
+
+/// <summary>Creates and checks API tokens for services (<c>custodian token create</c>).</summary>
+public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog audit, PolicyStore policies, TimeProvider time)
+{
+    private const string Prefix = "cst_";
+
+    public async Task<Result<(ApiToken Token, string Secret)>> CreateAsync(Actor actor, string name, IReadOnlyList<string> purposes, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            return Failure.Invalid("name", "token.name", "A token needs a name of 1 to 100 characters.");
+        }
+
+        var unknown = purposes.FirstOrDefault(p => !policies.All.Values.Any(policy => policy.FindPurpose(p) is not null));
+        if (unknown is not null)
+        {
+            return Failure.Invalid("purposes", "purpose.unknown", $"'{unknown}' is not a purpose of use in any loaded policy.");
+        }
+
+        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Name = name.Trim(),
+            SecretHash = Hash(secret),
+            Purposes = string.Join(',', purposes),
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Add(token);
+        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenCreated, actor.AuditName, Subject: token.Id.ToString())], cancellationToken);
+        return (token, secret);
+    }
+
+    public async Task<ApiToken?> FindAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(secret);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ApiToken>().AsNoTracking().FirstOrDefaultAsync(t => t.SecretHash == hash && t.RevokedAt == null, cancellationToken);
+    }
+
+    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+}
