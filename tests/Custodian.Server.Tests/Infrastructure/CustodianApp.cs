@@ -1,0 +1,94 @@
+using System.Net.Http.Headers;
+using Custodian.Gate;
+using Custodian.Staff;
+using Custodian.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server on one provider, with its own empty database and data folder. Each provider's tests
+/// derive from an abstract test class and take the matching fixture.
+/// </summary>
+public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("custodian-http-").FullName;
+
+    public abstract string Provider { get; }
+
+    protected virtual string? PostgresConnectionString => null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("ConnectionStrings:Custodian", PostgresConnectionString ?? "");
+        builder.UseSetting("CUSTODIAN_ADMIN_PASSWORD", "correct horse battery staple 42");
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (PostgresConnectionString is not null)
+        {
+            await using var db = new CustodianDb(StorageModule.BuildOptions(new StorageOptions { DataDirectory = DataDirectory, PostgresConnectionString = PostgresConnectionString }));
+            await db.Database.MigrateAsync();
+        }
+
+        _ = Server;
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A client holding a fresh API token, optionally limited to some purposes.</summary>
+    public async Task<HttpClient> ClientWithTokenAsync(params string[] purposes)
+    {
+        var created = await Service<ApiTokens>().CreateAsync(Actor.System, "test", purposes);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Value.Secret);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataDirectory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp : CustodianApp
+{
+    public override string Provider => "sqlite";
+}
+
+/// <summary>A fresh database on the throw-away cluster that scripts/test.sh starts.</summary>
+public sealed class PostgresApp : CustodianApp
+{
+    private readonly string _database = "custodian_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string Provider => "postgres";
+
+    public static string AdminConnectionString => Environment.GetEnvironmentVariable("CUSTODIAN_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("CUSTODIAN_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts a PostgreSQL cluster.");
+
+    protected override string PostgresConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database }.ToString();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {_database}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await base.InitializeAsync();
+    }
+
+    public string ConnectionString => PostgresConnectionString;
+}
