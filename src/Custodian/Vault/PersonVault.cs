@@ -47,6 +47,18 @@ public sealed class PersonVault(
         return batch.Count;
     }
 
+    /// <summary>The rules a registration breaks, without writing anything.</summary>
+    public IReadOnlyDictionary<string, string[]> Check(Registration registration)
+    {
+        var (policy, channel, failure) = Resolve(registration);
+        if (failure is not null)
+        {
+            return failure.Errors ?? new Dictionary<string, string[]> { [failure.Field!] = [$"{failure.Code}: {failure.Detail}"] };
+        }
+
+        return CheckItems(policy!, channel!, registration);
+    }
+
     /// <summary>Finds persons by exact e-mail or telephone through the blind index; returns ids only.</summary>
     public async Task<Result<IReadOnlyList<Guid>>> LookUpAsync(Actor actor, string kind, string value, string purpose, CancellationToken cancellationToken = default)
     {
@@ -156,20 +168,22 @@ public sealed class PersonVault(
         return personId;
     }
 
-    private Result<Person> Stage(CustodianDb db, Registration registration)
+    private (PrivacyPolicy? Policy, Channel? Channel, Failure? Failure) Resolve(Registration registration)
     {
         var policy = registration.PolicyId is null ? policies.Default : policies.Find(registration.PolicyId);
         if (policy is null)
         {
-            return Failure.Invalid("policyId", "policy.unknown", "No policy has this id.");
+            return (null, null, Failure.Invalid("policyId", "policy.unknown", "No policy has this id."));
         }
 
         var channel = policy.FindChannel(registration.Channel);
-        if (channel is null)
-        {
-            return Failure.Invalid("channel", "channel.unknown", $"Channels of policy {policy.Id}: {string.Join(", ", policy.Channels.Select(c => c.Id))}.");
-        }
+        return channel is null
+            ? (policy, null, Failure.Invalid("channel", "channel.unknown", $"Channels of policy {policy.Id}: {string.Join(", ", policy.Channels.Select(c => c.Id))}."))
+            : (policy, channel, null);
+    }
 
+    private Dictionary<string, string[]> CheckItems(PrivacyPolicy policy, Channel channel, Registration registration)
+    {
         var purposes = channel.Purposes.Select(policy.FindPurpose).OfType<PurposeOfUse>().ToList();
         var errors = ItemRules.Check(policy, registration.Items, purposes.SelectMany(p => p.RequiredItems).Distinct(), Today());
         foreach (var consent in registration.Consents ?? [])
@@ -180,6 +194,18 @@ public sealed class PersonVault(
             }
         }
 
+        return errors;
+    }
+
+    private Result<Person> Stage(CustodianDb db, Registration registration)
+    {
+        var (policy, channel, failure) = Resolve(registration);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = CheckItems(policy!, channel!, registration);
         if (errors.Count > 0)
         {
             return Failure.Validation(errors);
@@ -189,9 +215,9 @@ public sealed class PersonVault(
         var person = new Person
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            PolicyId = policy.Id,
+            PolicyId = policy!.Id,
             PolicyVersion = policy.Version,
-            Channel = channel.Id,
+            Channel = channel!.Id,
             State = PersonState.Active,
             RegisteredAt = now,
             UpdatedAt = now,

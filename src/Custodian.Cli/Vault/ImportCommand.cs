@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using Custodian.Gate;
+using Custodian.Storage;
+using Custodian.Vault;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Cli.Vault;
+
+/// <summary>
+/// <c>custodian import --input persons.csv</c>: registers persons through the vault. The whole file is
+/// checked first, so a bad row stops the import before anything is written.
+/// </summary>
+internal static class ImportCommand
+{
+    private const int BatchSize = 2000;
+
+    public static Command Create()
+    {
+        var input = new Option<FileInfo>("--input") { Description = "CSV file; the header names the policy's item ids (name, email, ...)", Required = true };
+        var channel = new Option<string>("--channel") { Description = "Channel the data was acquired through", DefaultValueFactory = _ => "service-application" };
+        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter", DefaultValueFactory = _ => "," };
+        var command = new Command("import", "Register persons from a CSV file through the vault");
+        command.Options.Add(input);
+        command.Options.Add(channel);
+        command.Options.Add(delimiter);
+        command.Options.Add(CliOutput.DataOption);
+        command.SetAction(async (result, ct) =>
+        {
+            var file = result.GetValue(input)!;
+            if (!file.Exists)
+            {
+                await result.Error().WriteLineAsync($"{file.FullName}: no such file.");
+                return CliOutput.Failed;
+            }
+
+            var rows = Read(file, result.GetValue(delimiter)!, result.GetValue(channel)!, out var readError);
+            if (readError is not null)
+            {
+                await result.Error().WriteLineAsync($"{file.Name}: {readError}");
+                return CliOutput.Failed;
+            }
+
+            using var host = CliHost.Build(result.GetValue(CliOutput.DataOption));
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            var vault = host.Services.GetRequiredService<PersonVault>();
+            var problems = rows.Select((row, i) => (Line: i + 2, Errors: vault.Check(row))).Where(x => x.Errors.Count > 0).ToList();
+            if (problems.Count > 0)
+            {
+                foreach (var (line, errors) in problems.Take(50))
+                {
+                    foreach (var (field, messages) in errors)
+                    {
+                        await result.Error().WriteLineAsync($"{file.Name}:{line}: {field}: {string.Join("; ", messages)}");
+                    }
+                }
+
+                await result.Error().WriteLineAsync($"{problems.Count} row(s) break a rule; nothing was imported.");
+                return CliOutput.Failed;
+            }
+
+            var imported = await Progress.RunAsync("Importing persons", async progress =>
+            {
+                var done = 0;
+                foreach (var batch in rows.Chunk(BatchSize))
+                {
+                    var registered = await vault.RegisterManyAsync(Actor.System, batch, ct);
+                    done += registered.Value;
+                    progress.Report(done);
+                }
+
+                return done;
+            }, rows.Count);
+            await result.Out().WriteLineAsync($"imported {imported} persons");
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+
+    private static List<Registration> Read(FileInfo file, string delimiter, string channel, out string? error)
+    {
+        var rows = new List<Registration>();
+        error = null;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, DetectColumnCountChanges = true };
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            using var csv = new CsvReader(reader, configuration);
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                error = "the file has no header row.";
+                return rows;
+            }
+
+            var header = csv.HeaderRecord!;
+            while (csv.Read())
+            {
+                var items = new Dictionary<string, string?>(header.Length);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    var value = csv.GetField(i);
+                    items[header[i]] = string.IsNullOrEmpty(value) ? null : value;
+                }
+
+                rows.Add(new Registration(channel, items));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            error = $"line {ex.Context?.Parser?.Row}: the CSV is malformed (e.g. a row with a different number of fields).";
+        }
+
+        return rows;
+    }
+}
