@@ -1,9 +1,34 @@
 using BenchmarkDotNet.Running;
+using Custodian.Benchmarks.Audit;
+using Custodian.Benchmarks.Vault;
 
 namespace Custodian.Benchmarks;
 
-/// <summary>Benchmarks entry point: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|audit-verify</c>;
+/// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
+/// </summary>
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static async Task Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "gated-read":
+                await GatedReadLoad.RunAsync(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5));
+                break;
+            case "import":
+                await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+                break;
+            case "persons-csv":
+                ImportLoad.WriteCsv(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
+                break;
+            case "audit-verify":
+                await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+                break;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                break;
+        }
+    }
 }

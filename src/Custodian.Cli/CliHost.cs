@@ -1,3 +1,4 @@
+using Custodian.Audit;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddVault();
         return builder.Build();
     }

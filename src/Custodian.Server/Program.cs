@@ -1,3 +1,4 @@
+using Custodian.Audit;
 using Custodian.Server.Host;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCustodianHost();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
 

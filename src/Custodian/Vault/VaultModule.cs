@@ -1,4 +1,3 @@
-using Custodian.Audit;
 using Custodian.Consent;
 using Custodian.Gate;
 using Custodian.Vault.Keys;
@@ -8,15 +7,12 @@ namespace Custodian.Vault;
 
 public static class VaultModule
 {
-    /// <summary>The vault, the gate and the audit chain: the spine every other module uses.</summary>
+    /// <summary>The vault, its keys and the gate: every other module reaches personal data through these.</summary>
     public static IServiceCollection AddVault(this IServiceCollection services)
     {
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<IKeyProvider>(sp => sp.GetRequiredService<KeyBootstrap>().Provider);
         services.AddSingleton<VaultCrypto>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<AuditCheckpoints>();
-        services.AddSingleton<AuditVerifier>();
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<PersonVault>();
         services.AddSingleton<PersonGate>();

@@ -100,14 +100,14 @@ public abstract class PersonApiTests(CustodianApp app)
     {
         var (client, id) = await RegisterAsync($"correct-{Guid.NewGuid():N}@example.com");
 
-        var response = await client.PatchAsJsonAsync($"/api/v1/persons/{id}/items", new { items = new Dictionary<string, string> { ["career"] = "Head nurse", ["qualification"] = "RN licence" } });
+        var response = await client.PatchAsJsonAsync($"/api/v1/persons/{id}/items", new { items = new Dictionary<string, string> { ["career"] = "Head nurse", ["place-of-work"] = "Hospital Ángeles" } });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var view = await client.GetFromJsonAsync<JsonElement>($"/api/v1/persons/{id}?purpose=service.apply");
         Assert.Equal("Head nurse", view.GetProperty("items").GetProperty("career").GetString());
         var events = await EventsAboutAsync(id);
         Assert.Contains(events, e => e.Type == AuditEventType.PersonCorrected && e.Items == "career");
-        Assert.Contains(events, e => e.Type == AuditEventType.ItemsAdded && e.Items == "qualification");
+        Assert.Contains(events, e => e.Type == AuditEventType.ItemsAdded && e.Items == "place-of-work");
     }
 
     [Fact]

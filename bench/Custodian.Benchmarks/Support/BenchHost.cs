@@ -1,0 +1,50 @@
+using Custodian.Audit;
+using Custodian.Policy;
+using Custodian.Storage;
+using Custodian.Vault;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Custodian.Benchmarks.Support;
+
+/// <summary>The server's own services over a fresh SQLite database in a temp folder.</summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private BenchHost(ServiceProvider services, string directory)
+    {
+        Services = services;
+        Directory = directory;
+    }
+
+    public ServiceProvider Services { get; }
+    public string Directory { get; }
+
+    public static async Task<BenchHost> StartAsync()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("custodian-bench-").FullName;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Storage:DataDirectory", directory)]).Build();
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(TimeProvider.System)
+            .AddStorage(configuration)
+            .AddPolicy(configuration)
+            .AddAudit(configuration)
+            .AddVault()
+            .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        return new BenchHost(services, directory);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public IDbContextFactory<CustodianDb> Db => Get<IDbContextFactory<CustodianDb>>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

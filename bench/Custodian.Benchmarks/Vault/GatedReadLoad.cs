@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Custodian.Benchmarks.Support;
+using Custodian.Gate;
+using Custodian.Vault;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Benchmarks.Vault;
+
+/// <summary>
+/// Gated read (purpose check, audit event durable, decryption) against a plain read of the same row,
+/// at 1 and 16 concurrent readers, in one run so the ratio is fair on a noisy machine.
+/// </summary>
+internal static class GatedReadLoad
+{
+    public static async Task RunAsync(TimeSpan duration)
+    {
+        await using var host = await BenchHost.StartAsync();
+        const int persons = 2_000;
+        var vault = host.Get<PersonVault>();
+        var batch = Enumerable.Range(0, persons).Select(SyntheticPersons.Registration).ToList();
+        await vault.RegisterManyAsync(Actor.System, batch);
+        await using (var db = await host.Db.CreateDbContextAsync())
+        {
+            ids = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();
+        }
+
+        var gate = host.Get<PersonGate>();
+        var actor = new Actor(ActorKind.Staff, Guid.NewGuid(), "recruiter");
+        Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var readers in new[] { 1, 16 })
+        {
+            var plain = await MeasureAsync(readers, duration, async id =>
+            {
+                await using var db = await host.Db.CreateDbContextAsync();
+                _ = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == id);
+            });
+            var gated = await MeasureAsync(readers, duration, async id =>
+            {
+                var view = await gate.ReadAsync(actor, id, "service.apply");
+                if (!view.Succeeded)
+                {
+                    throw new InvalidOperationException(view.Failure!.Code);
+                }
+            });
+            Console.WriteLine($"| {readers} | {plain:N0} | {gated:N0} | {gated / plain:F2} |");
+        }
+    }
+
+    private static Guid[] ids = [];
+
+    private static async Task<double> MeasureAsync(int readers, TimeSpan duration, Func<Guid, Task> read)
+    {
+        // Warm up, then count completed reads in the window.
+        for (var i = 0; i < 200; i++)
+        {
+            await read(ids[i % ids.Length]);
+        }
+
+        long count = 0;
+        var stopwatch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, readers).Select(w => Task.Run(async () =>
+        {
+            var i = w * 7919;
+            while (stopwatch.Elapsed < duration)
+            {
+                await read(ids[i++ % ids.Length]);
+                Interlocked.Increment(ref count);
+            }
+        }));
+        await Task.WhenAll(workers);
+        return count / stopwatch.Elapsed.TotalSeconds;
+    }
+}
