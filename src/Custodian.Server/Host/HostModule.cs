@@ -32,6 +32,7 @@ internal static class HostModule
 
     public static WebApplication UseCustodianHost(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<BodySizeLimit>();

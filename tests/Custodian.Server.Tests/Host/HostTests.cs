@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using Custodian.Server.Tests.Infrastructure;
+
+namespace Custodian.Server.Tests.Host;
+
+public abstract class HostTests(CustodianApp app)
+{
+    [Fact]
+    public async Task Health_endpoints_answer_live_and_ready()
+    {
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_person_endpoints()
+    {
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/persons/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/persons/search", out _));
+    }
+
+    [Fact]
+    public async Task Responses_carry_a_strict_content_security_policy()
+    {
+        var response = await app.CreateClient().GetAsync("/health/live");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Unknown_api_route_is_a_problem_not_a_stack_trace()
+    {
+        var response = await app.CreateClient().GetAsync("/api/v1/nothing-here");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+}
+
+public sealed class HostTests_Sqlite(SqliteApp app) : HostTests(app), IClassFixture<SqliteApp>;
+
+public sealed class HostTests_Postgres(PostgresApp app) : HostTests(app), IClassFixture<PostgresApp>;
