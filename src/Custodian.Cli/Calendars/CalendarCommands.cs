@@ -36,14 +36,8 @@ internal static class CalendarCommands
         {
             Description = "How many business days the policy allows, e.g. 14.",
             Required = true,
+            CustomParser = ParseBusinessDays,
         };
-        businessDays.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--business-days must be at least 1.");
-            }
-        });
         var companyHolidays = CompanyHolidayOption();
 
         var command = new Command("due", "Print the due date (YYYY-MM-DD): the N-th business day after the local date of receipt.")
@@ -112,13 +106,13 @@ internal static class CalendarCommands
         return option;
     }
 
-    private static Option<DateOnly[]> CompanyHolidayOption() => new("--company-holiday")
+    // Checked with the configuration's own rules when the calendar is built, so both refuse the same days.
+    private static Option<string[]> CompanyHolidayOption() => new("--company-holiday")
     {
         Description = "A company holiday (YYYY-MM-DD) to add to the calendar; repeat for several.",
-        CustomParser = ParseDates,
     };
 
-    private static Result<BusinessCalendar> Calendars(ParseResult parsed, Option<string> calendar, Option<DateOnly[]> companyHolidays)
+    private static Result<BusinessCalendar> Calendars(ParseResult parsed, Option<string> calendar, Option<string[]> companyHolidays)
     {
         var id = parsed.GetRequiredValue(calendar);
         var options = new CalendarsOptions();
@@ -126,7 +120,7 @@ internal static class CalendarCommands
         var problems = CalendarsOptionsValidator.Problems(options);
         return problems.Count == 0
             ? new BusinessCalendars(options).Get(id)
-            : Failure.Invalid("companyHoliday", SupportedRange.Rule, string.Join(" ", problems));
+            : Failure.Invalid("companyHoliday", "company-holiday-invalid", string.Join(" ", problems));
     }
 
     private static int Fail(ParseResult parsed, Failure failure)
@@ -158,21 +152,15 @@ internal static class CalendarCommands
         return default;
     }
 
-    private static DateOnly[] ParseDates(ArgumentResult result)
+    private static int ParseBusinessDays(ArgumentResult result)
     {
-        var dates = new List<DateOnly>();
-        foreach (var token in result.Tokens)
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1)
         {
-            if (DateOnly.TryParseExact(token.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                dates.Add(date);
-            }
-            else
-            {
-                result.AddError($"--company-holiday: '{token.Value}' is not a date in the form YYYY-MM-DD.");
-            }
+            return days;
         }
 
-        return [.. dates];
+        result.AddError($"--business-days: '{text}' is not a whole number of at least 1.");
+        return default;
     }
 }

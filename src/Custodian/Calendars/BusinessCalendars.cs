@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Custodian.Common;
 
 namespace Custodian.Calendars;
@@ -38,8 +39,11 @@ public sealed class BusinessCalendars
     {
         var company = options.CompanyHolidays.GetValueOrDefault(id) ?? [];
         var election = options.ElectionDays.GetValueOrDefault(id) ?? [];
-        return election.Select(d => new DayOff(d, "Election Day", DayOffKind.NationalHoliday))
-            .Concat(company.Select(d => new DayOff(d, "Company Holiday", DayOffKind.CompanyHoliday)))
+        return election.Select(d => new DayOff(Day(d), "Election Day", DayOffKind.NationalHoliday))
+            .Concat(company.Select(d => new DayOff(Day(d), "Company Holiday", DayOffKind.CompanyHoliday)))
             .ToList();
+
+        // Validated above, so every text parses.
+        static DateOnly Day(string text) => CalendarsOptionsValidator.TryParseDay(text, out var date) ? date : throw new UnreachableException();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Calendars;
@@ -19,7 +20,7 @@ internal sealed class CalendarsOptionsValidator : IValidateOptions<CalendarsOpti
         return problems;
     }
 
-    private static void Check(string key, Dictionary<string, List<DateOnly>> days, List<string> problems)
+    private static void Check(string key, Dictionary<string, List<string>> days, List<string> problems)
     {
         foreach (var (id, dates) in days)
         {
@@ -29,9 +30,20 @@ internal sealed class CalendarsOptionsValidator : IValidateOptions<CalendarsOpti
                 problems.Add($"{path}: unknown calendar id; expected one of {string.Join(", ", BusinessCalendars.Ids)}.");
             }
 
-            problems.AddRange(dates
-                .Where(d => !SupportedRange.Contains(d))
-                .Select(d => $"{path}: {d:yyyy-MM-dd} lies outside {SupportedRange.FirstYear}–{SupportedRange.LastYear} ({SupportedRange.Rule})."));
+            foreach (var text in dates)
+            {
+                if (!TryParseDay(text, out var date))
+                {
+                    problems.Add($"{path}: '{text}' is not a date in the form YYYY-MM-DD.");
+                }
+                else if (!SupportedRange.Contains(date))
+                {
+                    problems.Add($"{path}: {text} lies outside {SupportedRange.FirstYear}–{SupportedRange.LastYear} ({SupportedRange.Rule}).");
+                }
+            }
         }
     }
+
+    public static bool TryParseDay(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
