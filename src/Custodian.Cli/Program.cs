@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Custodian.Cli;
 using Custodian.Cli.Audit;
+using Custodian.Cli.Calendars;
 using Custodian.Cli.Storage;
 using Custodian.Cli.Vault;
 
@@ -7,4 +9,14 @@ var root = new RootCommand("custodian: operate the Custodian personal-data syste
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
-return await root.Parse(args).InvokeAsync();
+root.Subcommands.Add(CalendarCommands.Create());
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // Usage errors: System.CommandLine prints them with the help; the house exit code is 2.
+    await parsed.InvokeAsync();
+    return CliOutput.Usage;
+}
+
+return await parsed.InvokeAsync();
