@@ -1,4 +1,5 @@
 using Custodian.Audit;
+using Custodian.Calendars;
 using Custodian.Server.Host;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
@@ -12,6 +13,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
+builder.Services.AddCalendars(builder.Configuration);
 
 var app = builder.Build();
 
