@@ -7,9 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Staff;
 
-/// <summary>The password step of a sign-in; <see cref="MustEnrol"/> when the account has no second factor yet.</summary>
-internal sealed record PasswordAccepted(Guid AccountId, bool MustEnrol);
-
 /// <summary>What the enrolment page shows: the secret as text for manual entry, and the URI for the QR code.</summary>
 internal sealed record TotpEnrolment(string Secret, string Uri);
 
@@ -30,7 +27,8 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
     // Hashing against this when the user name is unknown keeps an unknown name as slow as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() => StaffAccounts.Hasher.HashPassword(new StaffAccount(), Guid.NewGuid().ToString()));
 
-    public async Task<Result<PasswordAccepted>> CheckPasswordAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    /// <summary>The password step: the account's id when the password is right and the account is not locked.</summary>
+    public async Task<Result<Guid>> CheckPasswordAsync(string? userName, string? password, CancellationToken cancellationToken = default)
     {
         var name = userName?.Trim() ?? "";
         password ??= "";
@@ -64,7 +62,7 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
             await audit.CommitAsync(db, [], cancellationToken);
         }
 
-        return new PasswordAccepted(account.Id, !account.TotpEnrolled);
+        return account.Id;
     }
 
     /// <summary>The secret to enrol, made on first call and kept until a code from it is accepted.</summary>
