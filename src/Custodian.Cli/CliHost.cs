@@ -1,0 +1,68 @@
+using Custodian.Staff;
+using Custodian.Storage;
+using Custodian.Vault;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Cli;
+
+/// <summary>
+/// The application's services for a command, configured with the server's keys (<c>Storage:DataDirectory</c>,
+/// <c>ConnectionStrings:Custodian</c>) from <c>appsettings.json</c> in the working folder and the environment
+/// (<c>Storage__DataDirectory</c>, <c>ConnectionStrings__Custodian</c>).
+/// </summary>
+/// <remarks>
+/// No policy store is registered yet (the policy module registers it when merged): until then
+/// <see cref="ApiTokens"/> refuses tokens restricted to named purposes rather than leave them unchecked.
+/// </remarks>
+internal sealed class CliHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private CliHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<CliHost> OpenAsync(IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        // Standard output carries what a command prints (a secret shown once); logs go to standard error.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddVault();
+        builder.Services.AddStaffAccounts();
+        builder.Services.AddSingleton<ApiTokens>();
+        var cli = new CliHost(builder.Build());
+
+        // The server's first-start rule: the embedded SQLite database is migrated on use; PostgreSQL only on request.
+        if (!cli.Services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres)
+        {
+            await cli.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        return cli;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+    }
+}
