@@ -1,32 +1,76 @@
 using Custodian.Audit;
+using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace Custodian.Cli;
 
 /// <summary>
-/// The services a command needs, configured like the server: <c>Storage__DataDirectory</c>,
-/// <c>ConnectionStrings__Custodian</c> and the other keys come from the environment or <c>--data</c>.
+/// The application's services for a command, configured with the server's keys (<c>Storage:DataDirectory</c>,
+/// <c>ConnectionStrings:Custodian</c>) from <c>appsettings.json</c> in the working folder and the environment
+/// (<c>Storage__DataDirectory</c>, <c>ConnectionStrings__Custodian</c>).
 /// </summary>
-internal static class CliHost
+/// <remarks>
+/// No policy store is registered yet (the policy module registers it when merged): until then
+/// <see cref="ApiTokens"/> refuses tokens restricted to named purposes rather than leave them unchecked.
+/// </remarks>
+internal sealed class CliHost : IAsyncDisposable
 {
-    public static IHost Build(string? dataDirectory = null)
+    private readonly IHost _host;
+
+    private CliHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Opens the host with the data folder of a command's <c>--data</c> option, when given.</summary>
+    public static Task<CliHost> OpenAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken) =>
+        result.GetValue(CliOutput.DataOption) is { } data
+            ? OpenAsync(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data }, cancellationToken)
+            : OpenAsync(null, cancellationToken);
+
+    public static async Task<CliHost> OpenAsync(IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = false });
-        if (dataDirectory is not null)
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        if (overrides is not null)
         {
-            builder.Configuration.AddInMemoryCollection([new("Storage:DataDirectory", dataDirectory)]);
+            builder.Configuration.AddInMemoryCollection(overrides);
         }
 
-        builder.Logging.ClearProviders();
+        // Standard output carries what a command prints (a secret shown once); logs go to standard error.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddVault();
-        return builder.Build();
+        builder.Services.AddStaffAccounts();
+        builder.Services.AddSingleton<ApiTokens>();
+        var cli = new CliHost(builder.Build());
+
+        // The server's first-start rule: the embedded SQLite database is migrated on use; PostgreSQL only on request.
+        if (!cli.Services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres)
+        {
+            await cli.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+
+        return cli;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Custodian.Cli;
 using Custodian.Cli.Audit;
 using Custodian.Cli.Calendars;
+using Custodian.Cli.Staff;
 using Custodian.Cli.Storage;
 using Custodian.Cli.Vault;
 
@@ -9,6 +10,7 @@ var root = new RootCommand("custodian: operate the Custodian personal-data syste
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CalendarCommands.Create());
 
 var parsed = root.Parse(args);

@@ -14,8 +14,7 @@ internal static class AuditCommands
         verify.Options.Add(CliOutput.DataOption);
         verify.SetAction(async (result, ct) =>
         {
-            using var host = CliHost.Build(result.GetValue(CliOutput.DataOption));
-            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            await using var host = await CliHost.OpenAsync(result, ct);
             var verifier = host.Services.GetRequiredService<AuditVerifier>();
             var verification = await Progress.RunAsync("Verifying audit chain", progress => verifier.VerifyAsync(progress, ct));
             if (verification.Intact)
@@ -32,7 +31,7 @@ internal static class AuditCommands
         checkpoint.Options.Add(CliOutput.DataOption);
         checkpoint.SetAction(async (result, ct) =>
         {
-            using var host = CliHost.Build(result.GetValue(CliOutput.DataOption));
+            await using var host = await CliHost.OpenAsync(result, ct);
             var written = await host.Services.GetRequiredService<AuditCheckpoints>().WriteAsync(ct);
             await result.Out().WriteLineAsync(written is null ? "Head already checkpointed (or no events)." : $"checkpoint at event {written.Seq}");
             return CliOutput.Ok;

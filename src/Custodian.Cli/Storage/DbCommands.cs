@@ -12,7 +12,7 @@ internal static class DbCommands
         migrate.Options.Add(CliOutput.DataOption);
         migrate.SetAction(async (result, ct) =>
         {
-            using var host = CliHost.Build(result.GetValue(CliOutput.DataOption));
+            await using var host = await CliHost.OpenAsync(result, ct);
             var applied = await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             await result.Out().WriteLineAsync(applied.Count == 0 ? "Database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
             return CliOutput.Ok;

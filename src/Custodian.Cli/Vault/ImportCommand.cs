@@ -43,8 +43,7 @@ internal static class ImportCommand
                 return CliOutput.Failed;
             }
 
-            using var host = CliHost.Build(result.GetValue(CliOutput.DataOption));
-            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            await using var host = await CliHost.OpenAsync(result, ct);
             var vault = host.Services.GetRequiredService<PersonVault>();
             var problems = rows.Select((row, i) => (Line: i + 2, Errors: vault.Check(row))).Where(x => x.Errors.Count > 0).ToList();
             if (problems.Count > 0)

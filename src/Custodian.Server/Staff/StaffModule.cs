@@ -1,4 +1,6 @@
+using Custodian.Server.Host;
 using Custodian.Staff;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Custodian.Server.Staff;
@@ -11,14 +13,54 @@ internal static class StaffModule
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddSingleton<ApiTokens>();
+        services.AddStaffAccounts();
+        services.AddHostedService<AdministratorBootstrap>();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API token or console session", o => o.ForwardDefaultSelector = SelectScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
-        services.AddAuthorization();
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddConsoleCookies();
+        // Console pages take the session cookie only: a service's bearer token does not open them.
+        services.AddAuthorizationBuilder().AddPolicy(ConsoleSession.Policy, p => p
+            .AddAuthenticationSchemes(ConsoleSession.Scheme)
+            .RequireClaim(ActorClaims.Kind, "staff"));
         return services;
     }
 
-    public static WebApplication MapStaff(this WebApplication app) => app;
+    public static WebApplication MapStaff(this WebApplication app)
+    {
+        // Console pages show personal data: no browser or proxy may keep a copy.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
 
-    private static string SelectScheme(HttpContext context) => ApiTokenAuthentication.SchemeName;
+            return next(context);
+        });
+        app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, StaffSignIn signIn)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Custodian.Common.Failure.Invalid("__RequestVerificationToken", "antiforgery", "The form is missing its antiforgery token, or it has expired.").ToProblem();
+        }
+
+        var session = await context.AuthenticateAsync(ConsoleSession.Scheme);
+        if (session.Succeeded)
+        {
+            await signIn.RecordSignOutAsync(session.Principal.ToActor(), context.RequestAborted);
+            await context.SignOutAsync(ConsoleSession.Scheme);
+        }
+
+        return Results.Redirect(ConsoleSession.SignInPath);
+    }
+
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? ApiTokenAuthentication.SchemeName
+            : ConsoleSession.Scheme;
 }

@@ -10,7 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Staff;
 
 /// <summary>Creates and checks API tokens for services (<c>custodian token create</c>).</summary>
-public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog audit, PolicyStore policies, TimeProvider time)
+/// <remarks>
+/// The policy store is optional so that hosts without the policy module (the command line, for now) can
+/// still create and check tokens; there, a token entrusted with named purposes is refused, never unchecked.
+/// </remarks>
+public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog audit, TimeProvider time, PolicyStore? policies = null)
 {
     private const string Prefix = "cst_";
 
@@ -21,7 +25,12 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             return Failure.Invalid("name", "token.name", "A token needs a name of 1 to 100 characters.");
         }
 
-        var unknown = purposes.FirstOrDefault(p => !policies.All.Values.Any(policy => policy.FindPurpose(p) is not null));
+        if (policies is null && purposes.Count > 0)
+        {
+            return Failure.Invalid("purposes", "purpose.unchecked", "No policy is loaded here, so purposes cannot be checked: create the token without purposes, or where the policy is loaded.");
+        }
+
+        var unknown = policies is null ? null : purposes.FirstOrDefault(p => !policies.All.Values.Any(policy => policy.FindPurpose(p) is not null));
         if (unknown is not null)
         {
             return Failure.Invalid("purposes", "purpose.unknown", $"'{unknown}' is not a purpose of use in any loaded policy.");

@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Custodian.Server.Host;
+using Custodian.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Custodian.Server.Staff;
+
+/// <summary>
+/// The console's two cookies: a short one that remembers a passed password step until the code is typed,
+/// and the session itself, which carries the <see cref="ActorClaims"/> and nothing that names the person.
+/// </summary>
+internal static class ConsoleSession
+{
+    public const string Scheme = "Console";
+    public const string PendingScheme = "ConsoleSignIn";
+    public const string Policy = "console";
+    public const string SignInPath = "/console/sign-in";
+    public const string CodePath = "/console/sign-in/code";
+    public const string HomePath = "/console";
+
+    public static AuthenticationBuilder AddConsoleCookies(this AuthenticationBuilder builder) => builder
+        .AddCookie(Scheme, o =>
+        {
+            Harden(o, "custodian.session", "/");
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.AccessDeniedPath = SignInPath;
+            // Outside the console (the API) a missing session is a 401, not a redirect to a page.
+            o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+        })
+        .AddCookie(PendingScheme, o =>
+        {
+            Harden(o, "custodian.sign-in", SignInPath);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+            o.SlidingExpiration = false;
+        });
+
+    /// <summary>Remembers that <paramref name="accountId"/> passed the password step.</summary>
+    public static Task BeginAsync(HttpContext context, Guid accountId) =>
+        context.SignInAsync(PendingScheme, new ClaimsPrincipal(new ClaimsIdentity([new Claim(ActorClaims.Id, accountId.ToString())], PendingScheme)));
+
+    public static async Task<Guid?> PendingAccountAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(PendingScheme);
+        return Guid.TryParse(result.Principal?.FindFirstValue(ActorClaims.Id), out var id) ? id : null;
+    }
+
+    /// <summary>The second step passed: trades the pending cookie for the session.</summary>
+    public static async Task CompleteAsync(HttpContext context, StaffAccount account)
+    {
+        await context.SignOutAsync(PendingScheme);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ActorClaims.Id, account.Id.ToString()),
+                new Claim(ActorClaims.Kind, "staff"),
+                new Claim(ActorClaims.Role, account.Role),
+            ],
+            Scheme, ActorClaims.Id, ActorClaims.Role);
+        await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    private static void Harden(CookieAuthenticationOptions o, string name, string path)
+    {
+        o.Cookie.Name = name;
+        o.Cookie.Path = path;
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Cookie.IsEssential = true;
+    }
+
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(HomePath, StringComparison.Ordinal))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Custodian.Staff;
+
+/// <summary>
+/// A member of staff who signs in to the console. The user name is staff data: it stays in this table and
+/// never reaches logs or audit events, which name the account by id.
+/// </summary>
+internal sealed class StaffAccount
+{
+    public Guid Id { get; set; }
+    public string UserName { get; set; } = "";
+    /// <summary>ASP.NET Core Identity's PBKDF2 format, from <c>PasswordHasher&lt;StaffAccount&gt;</c>.</summary>
+    public string PasswordHash { get; set; } = "";
+    public string Role { get; set; } = "";
+    /// <summary>The TOTP secret sealed with AES-256-GCM under the key provider's "totp" sub-key; set at enrolment.</summary>
+    public byte[]? TotpSecret { get; set; }
+    public bool TotpEnrolled { get; set; }
+    /// <summary>The time step of the last accepted code; codes from this step or earlier are replays.</summary>
+    public long TotpLastStep { get; set; }
+    public int FailedCount { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal static class StaffRoles
+{
+    public const string Administrator = "administrator";
+}

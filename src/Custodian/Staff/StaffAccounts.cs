@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Gate;
+using Custodian.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Staff;
+
+/// <summary>Creates staff accounts, and the first administrator when there is none.</summary>
+internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, AuditLog audit, TimeProvider time)
+{
+    public const string AdministratorName = "admin";
+    public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 256;
+
+    internal static readonly PasswordHasher<StaffAccount> Hasher = new();
+
+    public async Task<Result<StaffAccount>> CreateAsync(Actor actor, string userName, string password, string role, CancellationToken cancellationToken = default)
+    {
+        var name = userName.Trim();
+        if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
+        {
+            return Failure.Invalid("userName", "staff.user-name", "A user name has 1 to 64 letters, digits, '.', '-', '_' or '@'.");
+        }
+
+        if (password.Length is < MinPasswordLength or > MaxPasswordLength)
+        {
+            return Failure.Invalid("password", "staff.password-length", $"A password has {MinPasswordLength} to {MaxPasswordLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(role))
+        {
+            return Failure.Invalid("role", "staff.role", "A staff account needs a role.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<StaffAccount>().AnyAsync(a => a.UserName == name, cancellationToken))
+        {
+            return Failure.Conflict("staff.user-name-taken", "Another staff account has this user name.");
+        }
+
+        var now = time.GetUtcNow();
+        var account = new StaffAccount
+        {
+            Id = Guid.CreateVersion7(now),
+            UserName = name,
+            Role = role,
+            CreatedAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+        };
+        account.PasswordHash = Hasher.HashPassword(account, password);
+        db.Add(account);
+        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.StaffCreated, actor.AuditName, Subject: account.Id.ToString(), Reason: role)], cancellationToken);
+        return account;
+    }
+
+    /// <summary>
+    /// At first start, creates <c>admin</c> with <paramref name="presetPassword"/> or a generated password
+    /// that is written to <paramref name="console"/> this once. Returns false when staff accounts exist already.
+    /// </summary>
+    public async Task<bool> EnsureAdministratorAsync(string? presetPassword, TextWriter console, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Set<StaffAccount>().AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        var generated = string.IsNullOrEmpty(presetPassword);
+        var password = generated ? GeneratePassword() : presetPassword!;
+        var created = await CreateAsync(Actor.System, AdministratorName, password, StaffRoles.Administrator, cancellationToken);
+        if (!created.Succeeded)
+        {
+            // The detail names the rule, never the password.
+            throw new InvalidOperationException($"The first administrator cannot be created: {created.Failure!.Detail}");
+        }
+
+        await console.WriteLineAsync(generated
+            ? $"Custodian: created the administrator '{AdministratorName}'. Its password, shown only this once: {password}"
+            : $"Custodian: created the administrator '{AdministratorName}' with the password from CUSTODIAN_ADMIN_PASSWORD.");
+        await console.FlushAsync(cancellationToken);
+        return true;
+    }
+
+    private static string GeneratePassword() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,172 @@
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Gate;
+using Custodian.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Staff;
+
+/// <summary>What the enrolment page shows: the secret as text for manual entry, and the URI for the QR code.</summary>
+internal sealed record TotpEnrolment(string Secret, string Uri);
+
+/// <summary>
+/// Two-step sign-in for staff: password, then a TOTP code (enrolled at the first sign-in). Five failures of
+/// either step lock the account for fifteen minutes. Every failure is audited by account id, never by the
+/// typed user name, and the caller gets one generic answer whatever went wrong.
+/// </summary>
+internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditLog audit, TotpSecrets secrets, TimeProvider time)
+{
+    public const int MaxFailures = 5;
+    public const string Issuer = "Custodian";
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    public static readonly Failure Refused =
+        Failure.Refused("staff.sign-in", "The user name, password or code is not right, or the account is locked for a while.");
+
+    // Hashing against this when the user name is unknown keeps an unknown name as slow as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() => StaffAccounts.Hasher.HashPassword(new StaffAccount(), Guid.NewGuid().ToString()));
+
+    /// <summary>The password step: the account's id when the password is right and the account is not locked.</summary>
+    public async Task<Result<Guid>> CheckPasswordAsync(string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        var name = userName?.Trim() ?? "";
+        password ??= "";
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var account = name.Length is 0 or > 64 ? null : await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
+        if (account is null)
+        {
+            StaffAccounts.Hasher.VerifyHashedPassword(new StaffAccount(), DummyHash.Value, password);
+            await audit.CommitAsync(db, [Failed(null, "staff.unknown")], cancellationToken);
+            return Refused;
+        }
+
+        if (IsLocked(account))
+        {
+            await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
+            return Refused;
+        }
+
+        var verdict = password.Length > StaffAccounts.MaxPasswordLength
+            ? PasswordVerificationResult.Failed
+            : StaffAccounts.Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            return await FailAsync(db, account, "staff.password", cancellationToken);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account.PasswordHash = StaffAccounts.Hasher.HashPassword(account, password);
+            account.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await audit.CommitAsync(db, [], cancellationToken);
+        }
+
+        return account.Id;
+    }
+
+    /// <summary>The secret to enrol, made on first call and kept until a code from it is accepted.</summary>
+    public async Task<Result<TotpEnrolment>> BeginEnrolmentAsync(Guid accountId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return Failure.NotFound("staff.unknown", "No staff account has this id.");
+        }
+
+        if (account.TotpEnrolled)
+        {
+            return Failure.Conflict("staff.totp-enrolled", "This account has its second factor already.");
+        }
+
+        byte[] secret;
+        if (account.TotpSecret is null)
+        {
+            secret = Totp.NewSecret();
+            account.TotpSecret = secrets.Seal(account.Id, secret);
+            account.UpdatedAt = time.GetUtcNow().UtcDateTime;
+            await audit.CommitAsync(db, [], cancellationToken);
+        }
+        else
+        {
+            secret = secrets.Open(account.Id, account.TotpSecret);
+        }
+
+        return new TotpEnrolment(Base32.Encode(secret), Totp.EnrolmentUri(Issuer, account.UserName, secret));
+    }
+
+    /// <summary>Checks the code of the second step; the first accepted code also completes enrolment.</summary>
+    public async Task<Result<StaffAccount>> CompleteAsync(Guid accountId, string? code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account?.TotpSecret is null)
+        {
+            await audit.CommitAsync(db, [Failed(account?.Id, "staff.totp-missing")], cancellationToken);
+            return Refused;
+        }
+
+        if (IsLocked(account))
+        {
+            await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
+            return Refused;
+        }
+
+        var now = time.GetUtcNow();
+        var step = Totp.Match(secrets.Open(account.Id, account.TotpSecret), code, now, account.TotpLastStep);
+        if (step is null)
+        {
+            return await FailAsync(db, account, "staff.totp-code", cancellationToken);
+        }
+
+        var actor = new Actor(ActorKind.Staff, account.Id, account.Role).AuditName;
+        var entries = new List<AuditEntry>();
+        if (!account.TotpEnrolled)
+        {
+            account.TotpEnrolled = true;
+            entries.Add(new AuditEntry(AuditEventType.TotpEnrolled, actor, Subject: account.Id.ToString()));
+        }
+
+        entries.Add(new AuditEntry(AuditEventType.StaffSignedIn, actor, Subject: account.Id.ToString()));
+        account.TotpLastStep = step.Value;
+        account.FailedCount = 0;
+        account.LockedUntil = null;
+        account.UpdatedAt = now.UtcDateTime;
+        try
+        {
+            await audit.CommitAsync(db, entries, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another sign-in used a code of this step or a later one first: this one is a replay.
+            await audit.RecordAsync(Failed(account.Id, "staff.totp-replay"), cancellationToken);
+            return Refused;
+        }
+
+        return account;
+    }
+
+    public Task RecordSignOutAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        audit.RecordAsync(new AuditEntry(AuditEventType.StaffSignedOut, actor.AuditName, Subject: actor.Id.ToString()), cancellationToken);
+
+    private bool IsLocked(StaffAccount account) => account.LockedUntil > time.GetUtcNow().UtcDateTime;
+
+    private async Task<Failure> FailAsync(CustodianDb db, StaffAccount account, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        account.FailedCount++;
+        if (account.FailedCount >= MaxFailures)
+        {
+            account.FailedCount = 0;
+            account.LockedUntil = now + LockoutDuration;
+        }
+
+        account.UpdatedAt = now;
+        await audit.CommitAsync(db, [Failed(account.Id, reason)], cancellationToken);
+        return Refused;
+    }
+
+    private static AuditEntry Failed(Guid? accountId, string reason) =>
+        new(AuditEventType.StaffSignInFailed, Actor.System.AuditName, AuditOutcome.Refused, Reason: reason, Subject: accountId?.ToString());
+}

@@ -1,0 +1,47 @@
+using Custodian.Staff;
+using Microsoft.Playwright;
+
+namespace Custodian.Browser.Tests;
+
+/// <summary>What a member of staff does in the console, step by step, for journeys to build on.</summary>
+internal static class ConsoleJourney
+{
+    public static async Task SubmitPasswordAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("console/sign-in");
+        await page.FillAsync("#user-name", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button:has-text('Continue')");
+    }
+
+    /// <summary>
+    /// The first sign-in of an account: password, then the mandatory enrolment, reading the key the page shows
+    /// for manual entry. Returns the TOTP secret, for later sign-ins of the same account.
+    /// </summary>
+    public static async Task<byte[]> SignInFirstTimeAsync(IPage page, string userName, string password)
+    {
+        await SubmitPasswordAsync(page, userName, password);
+        await page.WaitForURLAsync("**/console/sign-in/code");
+        Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync("img.qr", "src"), StringComparison.Ordinal);
+        var secret = Base32.Decode(await page.InnerTextAsync("#totp-secret"))
+            ?? throw new InvalidOperationException("The enrolment page shows no Base32 key.");
+        await SubmitCodeAsync(page, secret);
+        await page.WaitForURLAsync("**/console");
+        return secret;
+    }
+
+    /// <summary>Signs in an enrolled account. Codes are single use: wait for the next 30-second step between sign-ins.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password, byte[] secret)
+    {
+        await SubmitPasswordAsync(page, userName, password);
+        await page.WaitForURLAsync("**/console/sign-in/code");
+        await SubmitCodeAsync(page, secret);
+        await page.WaitForURLAsync("**/console");
+    }
+
+    public static async Task SubmitCodeAsync(IPage page, byte[] secret)
+    {
+        await page.FillAsync("#code", Totp.Code(secret, Totp.StepAt(TimeProvider.System.GetUtcNow())));
+        await page.ClickAsync("button:has-text('Sign in')");
+    }
+}
