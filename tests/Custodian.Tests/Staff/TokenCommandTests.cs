@@ -24,7 +24,7 @@ public sealed class TokenCommandTests : IDisposable
 
     [Theory]
     [InlineData("", new string[0], "token.name")]
-    [InlineData("crm-sync", new[] { "service.apply" }, "purpose.unchecked")]
+    [InlineData("crm-sync", new[] { "selling-lists" }, "purpose.unknown")]
     public async Task Token_create_refuses_bad_input_with_the_rule_on_standard_error(string name, string[] purposes, string code)
     {
         using var output = new StringWriter();
@@ -32,7 +32,7 @@ public sealed class TokenCommandTests : IDisposable
 
         var exit = await TokenCommand.CreateAsync(name, purposes, output, error, Configuration, TestContext.Current.CancellationToken);
 
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.StartsWith(code + ":", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("cst_", output.ToString(), StringComparison.Ordinal);
     }
