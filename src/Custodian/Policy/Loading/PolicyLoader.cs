@@ -33,7 +33,8 @@ internal static class PolicyLoader
         }
 
         var policy = PolicyReader.Read(stream.Documents[0].RootNode, diagnostics);
-        return new PolicyLoadResult(file, diagnostics.Errors.Count == 0 ? policy : null, diagnostics.Errors);
+        var errors = diagnostics.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return new PolicyLoadResult(file, errors.Count == 0 ? policy : null, errors);
     }
 
     public static PolicyLoadResult LoadFile(string path)
