@@ -1,4 +1,6 @@
+using Custodian.Policy;
 using Custodian.Server.Components;
+using Custodian.Server.Policy;
 
 namespace Custodian.Server.Host;
 
@@ -12,6 +14,7 @@ internal static class HostModule
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPolicy(builder.Configuration);
         return builder;
     }
 
@@ -27,6 +30,7 @@ internal static class HostModule
 
     public static WebApplication MapCustodianPages(this WebApplication app)
     {
+        app.MapPolicy();
         app.MapRazorComponents<App>();
         return app;
     }

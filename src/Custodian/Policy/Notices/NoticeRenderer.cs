@@ -9,7 +9,7 @@ internal static class NoticeRenderer
     /// <summary>The notice in the requested language, or in the binding language when that one is missing or unknown.</summary>
     public static NoticeView Render(PrivacyPolicy policy, string? requestedLanguage)
     {
-        var language = requestedLanguage is not null && policy.Notices.ContainsKey(requestedLanguage) ? requestedLanguage : policy.BindingLanguage;
+        var language = LanguageFor(policy, requestedLanguage);
         var notice = policy.Notices[language];
         var builder = new NoticeLists(policy, language, NoticeLabels.For(language));
         var sections = notice.Sections
@@ -30,6 +30,9 @@ internal static class NoticeRenderer
             policy.Notices.Keys.Order(StringComparer.Ordinal).ToList(),
             sections);
     }
+
+    public static string LanguageFor(PrivacyPolicy policy, string? requestedLanguage) =>
+        requestedLanguage is not null && policy.Notices.ContainsKey(requestedLanguage) ? requestedLanguage : policy.BindingLanguage;
 
     /// <summary>Quotes values from the structured policy, so the prose cannot disagree with what is enforced.</summary>
     private static string Fill(string paragraph, PrivacyPolicy policy) =>
