@@ -11,13 +11,21 @@ internal static class PolicyLoader
     {
         var diagnostics = new PolicyDiagnostics(file);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             diagnostics.Add(e.Start, PolicyRules.YamlSyntax, ParserMessage(e));
+            return new PolicyLoadResult(file, null, diagnostics.Errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this, not a YamlException, on some unclosed flow collections;
+            // the last event it parsed is the nearest position we have.
+            diagnostics.Add(parser.Current?.End ?? Mark.Empty, PolicyRules.YamlSyntax, "the YAML cannot be parsed after this point (an unclosed [ or {?)");
             return new PolicyLoadResult(file, null, diagnostics.Errors);
         }
 
