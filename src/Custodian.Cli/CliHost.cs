@@ -1,4 +1,5 @@
 using Custodian.Audit;
+using Custodian.Policy;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -16,10 +17,6 @@ namespace Custodian.Cli;
 /// <c>ConnectionStrings:Custodian</c>) from <c>appsettings.json</c> in the working folder and the environment
 /// (<c>Storage__DataDirectory</c>, <c>ConnectionStrings__Custodian</c>).
 /// </summary>
-/// <remarks>
-/// No policy store is registered yet (the policy module registers it when merged): until then
-/// <see cref="ApiTokens"/> refuses tokens restricted to named purposes rather than leave them unchecked.
-/// </remarks>
 internal sealed class CliHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -32,7 +29,7 @@ internal sealed class CliHost : IAsyncDisposable
     public static Task<CliHost> OpenAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken) =>
         result.GetValue(CliOutput.DataOption) is { } data
             ? OpenAsync(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data }, cancellationToken)
-            : OpenAsync(null, cancellationToken);
+            : OpenAsync((IReadOnlyDictionary<string, string?>?)null, cancellationToken);
 
     public static async Task<CliHost> OpenAsync(IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
@@ -47,6 +44,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddPolicy(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddVault();
         builder.Services.AddStaffAccounts();

@@ -2,12 +2,14 @@ using System.CommandLine;
 using Custodian.Cli;
 using Custodian.Cli.Audit;
 using Custodian.Cli.Calendars;
+using Custodian.Cli.Policy;
 using Custodian.Cli.Staff;
 using Custodian.Cli.Storage;
 using Custodian.Cli.Vault;
 
 var root = new RootCommand("custodian: operate the Custodian personal-data system");
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(PolicyCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());

@@ -1,6 +1,8 @@
 using Custodian.Audit;
 using Custodian.Calendars;
+using Custodian.Policy;
 using Custodian.Server.Host;
+using Custodian.Server.Policy;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -10,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCustodianHost();
 builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
@@ -18,6 +21,7 @@ builder.Services.AddCalendars(builder.Configuration);
 var app = builder.Build();
 
 app.UseCustodianHost();
+app.MapPolicy();
 app.MapVault();
 app.MapStaff();
 app.MapCustodianPages();

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Custodian.Policy;
 
 /// <summary>
@@ -23,6 +25,13 @@ public sealed record PrivacyPolicy
     public required IReadOnlyList<string> AnonymizedItems { get; init; }
     /// <summary>Notice text per language code (ja, en, es).</summary>
     public required IReadOnlyDictionary<string, Notice> Notices { get; init; }
+    /// <summary>Items that anonymization removes outright (the name) rather than generalizes.</summary>
+    public IReadOnlyList<string> AnonymizedRemovedItems { get; init; } = [];
+    /// <summary>
+    /// Display names of the ids used in lists (provision methods, request types, identity documents,
+    /// joint users, ...), so enforcement compares ids while the notice shows words in each language.
+    /// </summary>
+    public IReadOnlyDictionary<string, LocalizedText> Terms { get; init; } = new Dictionary<string, LocalizedText>();
 
     public PurposeOfUse? FindPurpose(string id) => Purposes.FirstOrDefault(p => p.Id == id);
     public DataItem? FindItem(string id) => Items.FirstOrDefault(i => i.Id == id);
@@ -61,6 +70,7 @@ public sealed record DataItem
     public required LocalizedText Name { get; init; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ItemType>))]
 public enum ItemType
 {
     Text,
@@ -137,7 +147,8 @@ public sealed record RequestProcedure
     public required IReadOnlyList<string> Types { get; init; }
     public required IReadOnlyList<Ground> RefusalGrounds { get; init; }
     public required IReadOnlyList<string> IdentityDocuments { get; init; }
-    public required int DeadlineBusinessDays { get; init; }
+    /// <summary>Business days (in the policy's calendar) to answer; null where the policy states no number.</summary>
+    public required int? DeadlineBusinessDays { get; init; }
     public required IReadOnlyList<string> FreeOfCharge { get; init; }
 }
 
@@ -145,12 +156,34 @@ public sealed record Notice
 {
     public required string Title { get; init; }
     public required IReadOnlyList<NoticeSection> Sections { get; init; }
+    /// <summary>On a translation, the statement that only the binding language's notice is legally binding.</summary>
+    public string? TranslationNote { get; init; }
 }
 
 public sealed record NoticeSection
 {
     public required string Heading { get; init; }
     public required IReadOnlyList<string> Paragraphs { get; init; }
+    /// <summary>Structured data rendered after the paragraphs, so the notice and enforcement read the same list.</summary>
+    public NoticeList? List { get; init; }
+    /// <summary>Paragraphs that follow the list.</summary>
+    public IReadOnlyList<string> Closing { get; init; } = [];
+}
+
+/// <summary>The structured parts of the policy a notice section can show.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<NoticeList>))]
+public enum NoticeList
+{
+    Purposes,
+    ClientCompanies,
+    ProvisionWithoutConsent,
+    JointUse,
+    Anonymized,
+    AdvertisingPartners,
+    RequestTypes,
+    RefusalGrounds,
+    IdentityDocuments,
+    ContactPoints,
 }
 
 /// <summary>Text in ja, en and es; falls back to the binding language.</summary>

@@ -76,7 +76,7 @@ public sealed class StaffAccountsTests
         var password = first.ToString().Trim().Split(' ')[^1];
         Assert.True((await staff.SignIn.CheckPasswordAsync(StaffAccounts.AdministratorName, password, Ct)).Succeeded);
         Assert.Equal("", second.ToString());
-        Assert.Single(await staff.AuditAsync(), e => e.Type == Audit.AuditEventType.StaffCreated);
+        Assert.Single(await staff.AuditAsync(), e => e.Type == Custodian.Audit.AuditEventType.StaffCreated);
     }
 
     [Fact]

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Custodian.Policy.Loading;
+
+namespace Custodian.Cli.Policy;
+
+/// <summary><c>custodian policy ...</c>: work with the policy files before they reach a server.</summary>
+internal static class PolicyCommands
+{
+    public static Command Create()
+    {
+        var policy = new Command("policy", "Work with policy files (policies/*.yaml).");
+        policy.Subcommands.Add(CreateCheck());
+        return policy;
+    }
+
+    private static Command CreateCheck()
+    {
+        var files = new Argument<FileInfo[]>("FILE")
+        {
+            Description = "Policy files to validate.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var check = new Command("check", "Validate policy files and print every error as file:line:column: rule: message.");
+        check.Arguments.Add(files);
+        check.SetAction(parse => Check(parse.GetRequiredValue(files), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return check;
+    }
+
+    /// <summary>Checks every file, even after a bad one, so one run lists all that needs fixing.</summary>
+    internal static int Check(IEnumerable<FileInfo> files, TextWriter output, TextWriter error)
+    {
+        var failed = false;
+        foreach (var file in files)
+        {
+            var result = PolicyLoader.LoadFile(file.FullName);
+            if (result.Policy is { } loaded)
+            {
+                output.WriteLine($"{file}: ok (policy {loaded.Id} version {loaded.Version}, {loaded.Purposes.Count} purposes, {loaded.Items.Count} items)");
+                continue;
+            }
+
+            failed = true;
+            foreach (var problem in result.Errors)
+            {
+                error.WriteLine(problem with { File = file.ToString() });
+            }
+        }
+
+        return failed ? 1 : 0;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Custodian.Policy.Loading;
+
+/// <summary>Loads policy files. A bad file is an expected failure: it comes back as errors, never as an exception.</summary>
+internal static class PolicyLoader
+{
+    public static PolicyLoadResult Load(string yaml, string file)
+    {
+        var diagnostics = new PolicyDiagnostics(file);
+        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(e.Start, PolicyRules.YamlSyntax, ParserMessage(e));
+            return new PolicyLoadResult(file, null, diagnostics.Errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this, not a YamlException, on some unclosed flow collections;
+            // the last event it parsed is the nearest position we have.
+            diagnostics.Add(parser.Current?.End ?? Mark.Empty, PolicyRules.YamlSyntax, "the YAML cannot be parsed after this point (an unclosed [ or {?)");
+            return new PolicyLoadResult(file, null, diagnostics.Errors);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            diagnostics.Add(Mark.Empty, PolicyRules.EmptyFile, "the file holds no YAML document");
+            return new PolicyLoadResult(file, null, diagnostics.Errors);
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            diagnostics.Add(stream.Documents[1].RootNode, PolicyRules.MultipleDocuments, "a policy file holds exactly one YAML document");
+        }
+
+        var policy = PolicyReader.Read(stream.Documents[0].RootNode, diagnostics);
+        var errors = diagnostics.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        return new PolicyLoadResult(file, errors.Count == 0 ? policy : null, errors);
+    }
+
+    public static PolicyLoadResult LoadFile(string path)
+    {
+        string yaml;
+        try
+        {
+            // Strict UTF-8: binary junk is reported as such instead of being parsed as replacement characters.
+            yaml = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            var rule = e is DecoderFallbackException ? PolicyRules.YamlSyntax : PolicyRules.UnreadableFile;
+            var message = e is DecoderFallbackException ? "the file is not UTF-8 text" : "the file cannot be read: " + e.GetType().Name;
+            return new PolicyLoadResult(path, null, [new PolicyError(path, 1, 1, rule, message)]);
+        }
+
+        return Load(yaml, path);
+    }
+
+    /// <summary>Every <c>*.yaml</c> in the folder, in name order; a policy id used by two files is an error in the second.</summary>
+    public static IReadOnlyList<PolicyLoadResult> LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return [new PolicyLoadResult(directory, null, [new PolicyError(directory, 1, 1, PolicyRules.UnreadableFile, "the policy folder does not exist")])];
+        }
+
+        var results = new List<PolicyLoadResult>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var result = LoadFile(path);
+            if (result.Policy is { } policy && !seen.TryAdd(policy.Id, path))
+            {
+                result = result with
+                {
+                    Policy = null,
+                    Errors = [new PolicyError(path, 1, 1, PolicyRules.DuplicatePolicy, $"policy '{policy.Id}' is also defined in {Path.GetFileName(seen[policy.Id])}")],
+                };
+            }
+
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>YamlDotNet prefixes its message with the positions, which the error line already carries.</summary>
+    private static string ParserMessage(YamlException e)
+    {
+        var message = e.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return marker >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(marker + 3)..] : message;
+    }
+}

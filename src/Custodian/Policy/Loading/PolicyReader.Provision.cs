@@ -1,0 +1,116 @@
+namespace Custodian.Policy.Loading;
+
+/// <summary>Recipients, grounds, the request procedure and the terms that name their ids.</summary>
+internal sealed partial class PolicyReader
+{
+    private Recipients ReadRecipients(YamlMap map)
+    {
+        var recipients = new Recipients
+        {
+            ClientCompanies = map.Map("client-companies", required: false) is { } clients ? ReadClientCompanies(clients) : null,
+            JointUse = map.Map("joint-use", required: false) is { } joint ? ReadJointUse(joint) : null,
+            Outsourcing = map.Map("outsourcing", required: false) is { } outsourcing ? ReadOutsourcing(outsourcing) : null,
+            AdvertisingPartners = map.Field("advertising-partners", required: false) is null ? [] : ReadEach(map, "advertising-partners", ReadAdvertisingPartner),
+        };
+        map.Done();
+        return recipients;
+    }
+
+    private ClientCompanies? ReadClientCompanies(YamlMap map)
+    {
+        var items = ItemIds(map, "items", Kind.Item);
+        var methods = ItemIds(map, "methods", Kind.Term);
+        var industries = Reference(map, "industries", Kind.Term);
+        map.Done();
+        return industries is null ? null : new ClientCompanies { Items = items, Methods = methods, Industries = industries };
+    }
+
+    private JointUse? ReadJointUse(YamlMap map)
+    {
+        var members = ItemIds(map, "members", Kind.Term);
+        var items = ItemIds(map, "items", Kind.Item);
+        var purposes = ItemIds(map, "purposes", Kind.Purpose);
+        var manager = Reference(map, "responsible-manager", Kind.Term);
+        var methods = ItemIds(map, "methods", Kind.Term);
+        map.Done();
+        return manager is null
+            ? null
+            : new JointUse { Members = members, Items = items, Purposes = purposes, ResponsibleManager = manager, Methods = methods };
+    }
+
+    private Outsourcing ReadOutsourcing(YamlMap map)
+    {
+        var outsourcing = new Outsourcing { Purposes = ItemIds(map, "purposes", Kind.Purpose) };
+        map.Done();
+        return outsourcing;
+    }
+
+    private AdvertisingPartner? ReadAdvertisingPartner(YamlMap map)
+    {
+        var name = map.Text("name");
+        var optOut = map.TextAt("opt-out-url", required: false);
+        if (optOut is { } url && !(Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            diagnostics.Add(url.Node, PolicyRules.InvalidValue, $"{map.Path}.opt-out-url must be an absolute https address, or null");
+        }
+
+        var receives = Reference(map, "receives", Kind.Term);
+        return name is null || receives is null ? null : new AdvertisingPartner { Name = name, OptOutUrl = optOut?.Value, Receives = receives };
+    }
+
+    private Ground? ReadGround(YamlMap map, string kind)
+    {
+        var id = map.TextAt("id");
+        if (id is { } defined)
+        {
+            Define(kind, defined.Value, defined.Node);
+        }
+
+        var text = Localized(map, "text");
+        return id is null || text is null ? null : new Ground { Id = id.Value.Value, Text = text };
+    }
+
+    private RequestProcedure? ReadRequests(YamlMap map)
+    {
+        var types = map.Texts("types");
+        foreach (var (type, node) in types)
+        {
+            Define(KindName(Kind.RequestType), type, node);
+            references.Add(new IdReference(Kind.Term, type, node, $"{map.Path}.types"));
+        }
+
+        var refusalGrounds = ReadEach(map, "refusal-grounds", m => ReadGround(m, "refusal ground"));
+        var documents = ItemIds(map, "identity-documents", Kind.Term);
+        var deadline = map.Int("deadline-business-days", required: false);
+        if (deadline is <= 0)
+        {
+            diagnostics.Add(map.Field("deadline-business-days", required: true)!, PolicyRules.InvalidValue, $"{map.Path}.deadline-business-days must be at least 1");
+        }
+
+        var free = ItemIds(map, "free-of-charge", Kind.RequestType, required: false);
+        map.Done();
+        return new RequestProcedure
+        {
+            Types = types.Select(t => t.Value).ToList(),
+            RefusalGrounds = refusalGrounds,
+            IdentityDocuments = documents,
+            DeadlineBusinessDays = deadline,
+            FreeOfCharge = free,
+        };
+    }
+
+    private Dictionary<string, LocalizedText> ReadTerms(YamlMap map)
+    {
+        var terms = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var (id, key, _) in map.All())
+        {
+            Define(KindName(Kind.Term), id, key);
+            if (Localized(map, id) is { } text)
+            {
+                terms[id] = text;
+            }
+        }
+
+        return terms;
+    }
+}
