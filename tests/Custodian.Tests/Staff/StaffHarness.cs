@@ -37,6 +37,7 @@ internal sealed class StaffHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddStorage(configuration)
+            .AddAudit(configuration)
             .AddVault()
             .AddStaffAccounts()
             .BuildServiceProvider();
