@@ -31,8 +31,15 @@ public sealed class AuditLog : IAsyncDisposable
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await AppendAsync(db, entries, cancellationToken);
+            if (db.Database.IsNpgsql())
+            {
+                // Several servers may share one database: the chain's head is taken under one lock.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243)", cancellationToken);
+            }
+
+            var head = await AuditRows.HeadAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await AuditRows.InsertAsync(db, Chain(entries, head), cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         finally
@@ -53,21 +60,11 @@ public sealed class AuditLog : IAsyncDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private async Task AppendAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    private List<AuditEvent> Chain(IReadOnlyList<AuditEntry> entries, (long Seq, byte[] Hash) head)
     {
-        if (db.Database.IsNpgsql())
-        {
-            // Several servers may share one database: the chain's head is taken under one lock.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243)", cancellationToken);
-        }
-
-        var head = await db.Set<AuditEvent>().AsNoTracking()
-            .OrderByDescending(e => e.Seq)
-            .Select(e => new { e.Seq, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-        var seq = head?.Seq ?? 0;
-        var prev = head?.Hash ?? AuditHash.Genesis;
+        var (seq, prev) = head;
         var at = _time.GetUtcNow().UtcDateTime;
+        var events = new List<AuditEvent>(entries.Count);
         foreach (var entry in entries)
         {
             var e = new AuditEvent
@@ -86,8 +83,10 @@ public sealed class AuditLog : IAsyncDisposable
             };
             e.Hash = AuditHash.Compute(e, prev);
             prev = e.Hash;
-            db.Add(e);
+            events.Add(e);
         }
+
+        return events;
     }
 
     private async Task GroupCommitLoopAsync()

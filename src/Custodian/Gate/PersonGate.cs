@@ -18,7 +18,15 @@ public sealed class PersonGate(IDbContextFactory<CustodianDb> factory, PolicySto
     public async Task<Result<PersonView>> ReadAsync(Actor actor, Guid personId, string purpose, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        // One round trip for the person and their wrapped key.
+        var row = await (
+                from p in db.Set<Person>().AsNoTracking()
+                where p.Id == personId
+                join k in db.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
+                from k in keys.DefaultIfEmpty()
+                select new { Person = p, Key = k })
+            .FirstOrDefaultAsync(cancellationToken);
+        var person = row?.Person;
         if (person is null)
         {
             return Failure.NotFound("person.unknown", "No person has this id.");
@@ -32,8 +40,7 @@ public sealed class PersonGate(IDbContextFactory<CustodianDb> factory, PolicySto
         }
 
         var policyPurpose = policies.Find(person.PolicyId)!.FindPurpose(purpose)!;
-        var key = await db.Set<PersonKey>().AsNoTracking().FirstOrDefaultAsync(k => k.PersonId == personId, cancellationToken);
-        var dataKey = key is null ? null : crypto.OpenKey(key);
+        var dataKey = row!.Key is null ? null : crypto.OpenKey(row.Key);
         if (dataKey is null || person.Sealed is null)
         {
             throw new InvalidOperationException($"Person {personId} has no usable data key.");

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Custodian.Storage;
@@ -6,6 +8,7 @@ namespace Custodian.Storage;
 /// <summary>
 /// WAL for concurrent readers; synchronous=FULL so a committed audit event is durable;
 /// secure_delete so an erased person's key and ciphertext are overwritten, not left in free pages.
+/// The settings belong to the native connection, which the pool keeps open, so each is set once.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -13,6 +16,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
+    private readonly ConditionalWeakTable<object, object> _configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -22,10 +27,17 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        var handle = ((SqliteConnection)connection).Handle!;
+        if (_configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        _configured.AddOrUpdate(handle, handle);
     }
 }
