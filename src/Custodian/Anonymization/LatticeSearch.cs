@@ -19,6 +19,13 @@ internal sealed class LatticeSearch
     private readonly Lattice _lattice;
     private readonly QualityModel _model;
     private readonly ClassTable?[] _cache;
+    private readonly HashScratch _scratch = new();
+
+    /// <summary>Cached nodes, smallest table first: the first predecessor found is the cheapest source.</summary>
+    private readonly List<int> _bySize = [];
+
+    /// <summary>Every node's levels, decoded once: source selection compares them thousands of times.</summary>
+    private readonly byte[] _levels;
     private long _cached;
 
     public LatticeSearch(Problem problem)
@@ -29,6 +36,13 @@ internal sealed class LatticeSearch
         _model = problem.Options.Quality;
         _cache = new ClassTable?[_lattice.Count];
         _cache[0] = problem.Bottom;
+        _levels = new byte[_lattice.Count * _lattice.Dimensions];
+        var levels = new int[_lattice.Dimensions];
+        for (var node = 0; node < _lattice.Count; node++)
+        {
+            _lattice.Decode(node, levels);
+            for (var d = 0; d < levels.Length; d++) _levels[node * levels.Length + d] = (byte)levels[d];
+        }
     }
 
     public Lattice Lattice => _lattice;
@@ -52,10 +66,11 @@ internal sealed class LatticeSearch
         var levels = new int[dims];
         var bounds = new double[count];
         var sums = new int[count];
+        var outlierBounds = ProjectionBound.Compute(_problem, _lattice);
         for (var node = 0; node < count; node++)
         {
             _lattice.Decode(node, levels);
-            bounds[node] = _quality.LowerBound(_model, levels);
+            bounds[node] = _quality.LowerBound(_model, levels, Math.Min(outlierBounds[node], _problem.MaxOutliers));
             sums[node] = levels.Sum();
         }
         var order = Enumerable.Range(0, count).ToArray();
@@ -63,6 +78,8 @@ internal sealed class LatticeSearch
             : sums[a] != sums[b] ? sums[a].CompareTo(sums[b]) : a.CompareTo(b));
 
         var flags = new byte[count];
+        for (var node = 0; node < count; node++)
+            if (outlierBounds[node] > _problem.MaxOutliers) flags[node] |= NonAnonymous;
         var monotonePrivacy = PrivacyMonotone;
         var monotoneQuality = _quality.IsMonotone(_model);
         var best = double.PositiveInfinity;
@@ -113,13 +130,12 @@ internal sealed class LatticeSearch
         if (_cache[node] is { } hit) return hit;
         var source = 0;
         var sourceTable = _problem.Bottom;
-        for (var d = 0; d < levels.Length; d++)
+        foreach (var candidate in _bySize)
         {
-            if (levels[d] == 0) continue;
-            var one = node - _lattice.Strides[d];
-            Consider(one, ref source, ref sourceTable);
-            for (var e = d; e < levels.Length; e++)
-                if (levels[e] > (e == d ? 1 : 0)) Consider(one - _lattice.Strides[e], ref source, ref sourceTable);
+            if (!Precedes(candidate, levels)) continue;
+            source = candidate;
+            sourceTable = _cache[candidate]!;
+            break;
         }
 
         var changes = new List<FieldMap>();
@@ -133,22 +149,23 @@ internal sealed class LatticeSearch
                 changes.Add(new FieldMap(_problem.Shifts[d], (1UL << qi.Bits) - 1, qi.Up[from][levels[d]]));
         }
         if (_problem.SensitiveIds is not null) expected = Math.Min(expected * _problem.SensitiveCount, int.MaxValue);
-        var table = sourceTable.RollUp(changes.ToArray(), (int)expected);
+        var table = sourceTable.RollUp(changes.ToArray(), (int)expected, _scratch);
         if (_cached + table.Length <= CacheBudget)
         {
             _cache[node] = table;
             _cached += table.Length;
+            var at = _bySize.FindIndex(n => _cache[n]!.Length >= table.Length);
+            _bySize.Insert(at < 0 ? _bySize.Count : at, node);
         }
         return table;
     }
 
-    private void Consider(int candidate, ref int source, ref ClassTable sourceTable)
+    private bool Precedes(int candidate, ReadOnlySpan<int> levels)
     {
-        if (_cache[candidate] is { } table && table.Length < sourceTable.Length)
-        {
-            source = candidate;
-            sourceTable = table;
-        }
+        var own = _levels.AsSpan(candidate * levels.Length, levels.Length);
+        for (var d = 0; d < levels.Length; d++)
+            if (own[d] > levels[d]) return false;
+        return true;
     }
 }
 

@@ -15,18 +15,23 @@ internal sealed class Quality
     /// <summary><c>[d][level]</c>: non-uniform entropy of attribute d at that level, in bits.</summary>
     private readonly double[][] _entropies;
 
+    /// <summary><c>[d][level]</c>: the largest domain share of a value at that level.</summary>
+    private readonly double[][] _maxShares;
+
     public Quality(Problem problem)
     {
         _problem = problem;
         var dims = problem.Dimensions;
         _shareSums = new double[dims][];
         _entropies = new double[dims][];
+        _maxShares = new double[dims][];
         for (var d = 0; d < dims; d++)
         {
             var qi = problem.Qis[d];
             var raw = problem.RawCounts[d];
             _shareSums[d] = new double[qi.Depth];
             _entropies[d] = new double[qi.Depth];
+            _maxShares[d] = [.. qi.Shares.Select(level => level.Max())];
             for (var level = 0; level < qi.Depth; level++)
             {
                 var map = qi.ToLevel[level];
@@ -48,13 +53,35 @@ internal sealed class Quality
     /// <summary>True when no more general anonymous transformation can score better than a less general one.</summary>
     public bool IsMonotone(QualityModel model) => model == QualityModel.Entropy || _problem.MaxOutliers == 0;
 
-    public double LowerBound(QualityModel model, ReadOnlySpan<int> levels) => model switch
+    /// <summary>
+    /// A lower bound on the node's score that needs no class table. <paramref name="outliers"/> is a lower bound on
+    /// the rows the node must suppress; a suppressed row costs at least one minus the largest share (Loss) or one
+    /// minus level over height (precision) more than it would released, and the row count (discernibility).
+    /// </summary>
+    public double LowerBound(QualityModel model, ReadOnlySpan<int> levels, int outliers) => model switch
     {
-        QualityModel.Loss => Aggregate(levels, (d, level) => NormalizeLoss(d, _shareSums[d][level])),
+        QualityModel.Loss => Aggregate(levels, (d, level) =>
+            NormalizeLoss(d, _shareSums[d][level] + outliers * (1 - _maxShares[d][level]))),
         QualityModel.Entropy => Entropy(levels),
-        QualityModel.Precision => Mean(levels, (d, level) => Height(d) == 0 ? 0 : (double)level / Height(d)),
+        QualityModel.Precision => Mean(levels, (d, level) =>
+        {
+            var released = Height(d) == 0 ? 0 : (double)level / Height(d);
+            return released + (double)outliers / _problem.Rows * (1 - released);
+        }),
+        QualityModel.Discernibility => Math.Max(
+            (double)_problem.Rows * _problem.Rows / Cells(levels),
+            (double)outliers * _problem.Rows + (double)_problem.Options.K * (_problem.Rows - outliers)),
+        QualityModel.Aecs => _problem.Rows / (Math.Min(Cells(levels), _problem.Rows) + 1),
         _ => 0,
     };
+
+    /// <summary>The number of distinct generalized keys possible at these levels (capped, it only bounds).</summary>
+    private double Cells(ReadOnlySpan<int> levels)
+    {
+        var cells = 1.0;
+        for (var d = 0; d < levels.Length; d++) cells *= _problem.Qis[d].Labels[levels[d]].Length;
+        return cells;
+    }
 
     public double Score(QualityModel model, ReadOnlySpan<int> levels, ClassView view) => model switch
     {
