@@ -12,7 +12,6 @@ internal sealed class ClassTable(ulong[] keys, int[] counts, int length)
     public ulong[] Keys { get; } = keys;
     public int[] Counts { get; } = counts;
     public int Length { get; } = length;
-    public static long public_counter;
 
     /// <summary>Groups packed row keys. Keys must stay below 2^63 (the packer guarantees it).</summary>
     public static ClassTable Group(ReadOnlySpan<ulong> rowKeys, int expected)
@@ -28,7 +27,6 @@ internal sealed class ClassTable(ulong[] keys, int[] counts, int length)
     /// </summary>
     public ClassTable RollUp(ReadOnlySpan<FieldMap> changes, int expected, HashScratch? scratch = null)
     {
-        public_counter += Length;
         var hash = new CountingHash(Math.Min(expected, Length), scratch);
         var keys = Keys;
         var counts = Counts;

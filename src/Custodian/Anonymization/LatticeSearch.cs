@@ -19,7 +19,7 @@ internal sealed class LatticeSearch
     private readonly Lattice _lattice;
     private readonly QualityModel _model;
     private readonly ClassTable?[] _cache;
-    private readonly HashScratch _scratch = new();
+    private readonly ThreadLocal<HashScratch> _scratch = new(() => new HashScratch());
 
     /// <summary>Cached nodes, smallest table first: the first predecessor found is the cheapest source.</summary>
     private readonly List<int> _bySize = [];
@@ -62,70 +62,138 @@ internal sealed class LatticeSearch
     public SearchOutcome Run(Action<int, int>? progress = null, CancellationToken cancel = default)
     {
         var count = _lattice.Count;
-        var dims = _lattice.Dimensions;
-        var levels = new int[dims];
+        var levels = new int[_lattice.Dimensions];
         var bounds = new double[count];
         var sums = new int[count];
-        var outlierBounds = ProjectionBound.Compute(_problem, _lattice);
+        var outliers = ProjectionBound.Compute(_problem, _lattice);
+        var flags = new byte[count];
         for (var node = 0; node < count; node++)
         {
-            _lattice.Decode(node, levels);
-            bounds[node] = _quality.LowerBound(_model, levels, Math.Min(outlierBounds[node], _problem.MaxOutliers));
+            LevelsOf(node, levels);
+            bounds[node] = _quality.LowerBound(_model, levels, Math.Min(outliers[node], _problem.MaxOutliers));
             sums[node] = levels.Sum();
+            if (outliers[node] > _problem.MaxOutliers) flags[node] |= NonAnonymous;
         }
         var order = Enumerable.Range(0, count).ToArray();
         Array.Sort(order, (a, b) => bounds[a] != bounds[b] ? bounds[a].CompareTo(bounds[b])
             : sums[a] != sums[b] ? sums[a].CompareTo(sums[b]) : a.CompareTo(b));
 
-        var flags = new byte[count];
-        for (var node = 0; node < count; node++)
-            if (outlierBounds[node] > _problem.MaxOutliers) flags[node] |= NonAnonymous;
         var monotonePrivacy = PrivacyMonotone;
         var monotoneQuality = _quality.IsMonotone(_model);
         var best = double.PositiveInfinity;
         var bestNode = -1;
         ClassView? bestView = null;
         var evaluated = 0;
-        for (var i = 0; i < order.Length; i++)
+        var batch = new List<int>(BatchSize);
+        var results = new Evaluation[BatchSize];
+        var next = 0;
+        while (next < order.Length)
         {
-            var node = order[i];
-            if (bounds[node] > best + Tolerance(best)) break;
-            if ((i & 63) == 0)
+            cancel.ThrowIfCancellationRequested();
+            progress?.Invoke(next, count);
+            batch.Clear();
+            while (batch.Count < BatchSize && next < order.Length)
             {
-                cancel.ThrowIfCancellationRequested();
-                progress?.Invoke(i, count);
+                var node = order[next];
+                if (bounds[node] > best + Tolerance(best))
+                {
+                    next = order.Length;
+                    break;
+                }
+                next++;
+                if ((flags[node] & (NonAnonymous | Dominated)) != 0) continue;
+                // Suppressed rows proven since sorting may lift the bound past the best score.
+                LevelsOf(node, levels);
+                if (_quality.LowerBound(_model, levels, Math.Min(outliers[node], _problem.MaxOutliers)) > best + Tolerance(best))
+                    continue;
+                batch.Add(node);
             }
-            if ((flags[node] & (NonAnonymous | Dominated)) != 0) continue;
-            _lattice.Decode(node, levels);
-            var view = ClassView.Judge(_problem, TableFor(node, levels));
-            evaluated++;
-            if (!view.Anonymous(_problem))
+            Evaluate(batch, results);
+            for (var b = 0; b < batch.Count; b++)
             {
-                if (monotonePrivacy) _lattice.MarkDown(flags, node, NonAnonymous);
-                continue;
+                var node = batch[b];
+                var (table, view, score) = results[b];
+                evaluated++;
+                Remember(node, table);
+                if (!view.Anonymous(_problem))
+                {
+                    if (monotonePrivacy) _lattice.MarkDown(flags, node, NonAnonymous);
+                    continue;
+                }
+                if (monotonePrivacy) RaiseBelow(outliers, node, view.Outliers);
+                if (score < best - Tolerance(best) ||
+                    (Math.Abs(score - best) <= Tolerance(best) && (sums[node], node).CompareTo((sums[bestNode], bestNode)) < 0))
+                {
+                    best = score;
+                    bestNode = node;
+                    bestView = view;
+                }
+                if (monotoneQuality) _lattice.MarkUp(flags, node, Dominated);
             }
-            if (monotonePrivacy) _lattice.MarkUp(flags, node, KnownAnonymous);
-            var score = _quality.Score(_model, levels, view);
-            if (score < best - Tolerance(best) ||
-                (Math.Abs(score - best) <= Tolerance(best) && (sums[node], node).CompareTo((sums[bestNode], bestNode)) < 0))
-            {
-                best = score;
-                bestNode = node;
-                bestView = view;
-            }
-            if (monotoneQuality) _lattice.MarkUp(flags, node, Dominated);
         }
         progress?.Invoke(count, count);
         if (bestNode < 0) return new SearchOutcome(null, null, double.NaN, evaluated, count);
-        _lattice.Decode(bestNode, levels);
+        LevelsOf(bestNode, levels);
         return new SearchOutcome(levels, bestView, best, evaluated, count);
+    }
+
+    /// <summary>Nodes evaluated together; small, because later nodes of a batch miss the earlier ones' pruning.</summary>
+    private const int BatchSize = 4;
+
+    private readonly record struct Evaluation(ClassTable Table, ClassView View, double Score);
+
+    /// <summary>Builds and judges a batch of nodes; on more than one core the nodes are spread over them.</summary>
+    private void Evaluate(List<int> batch, Evaluation[] results)
+    {
+        if (batch.Count <= 1 || Environment.ProcessorCount == 1)
+        {
+            for (var b = 0; b < batch.Count; b++) results[b] = EvaluateOne(batch[b], _scratch.Value!);
+            return;
+        }
+        Parallel.For(0, batch.Count, b => results[b] = EvaluateOne(batch[b], _scratch.Value!));
+    }
+
+    private Evaluation EvaluateOne(int node, HashScratch scratch)
+    {
+        var levels = new int[_lattice.Dimensions];
+        LevelsOf(node, levels);
+        var table = TableFor(node, levels, scratch);
+        var view = ClassView.Judge(_problem, table);
+        var score = view.Anonymous(_problem) ? _quality.Score(_model, levels, view) : double.NaN;
+        return new Evaluation(table, view, score);
+    }
+
+    /// <summary>
+    /// A more general node never suppresses more rows (monotone models), so a node's suppressed rows bound its
+    /// predecessors' from below. The bound array stays non-increasing upwards, so the walk stops early.
+    /// </summary>
+    private void RaiseBelow(int[] outliers, int node, int suppressed)
+    {
+        var stack = new Stack<int>();
+        stack.Push(node);
+        while (stack.TryPop(out var current))
+        {
+            for (var d = 0; d < _lattice.Dimensions; d++)
+            {
+                if (_levels[current * _lattice.Dimensions + d] == 0) continue;
+                var below = current - _lattice.Strides[d];
+                if (outliers[below] >= suppressed) continue;
+                outliers[below] = suppressed;
+                stack.Push(below);
+            }
+        }
+    }
+
+    private void LevelsOf(int node, Span<int> levels)
+    {
+        for (var d = 0; d < levels.Length; d++) levels[d] = _levels[node * levels.Length + d];
     }
 
     private static double Tolerance(double best) =>
         double.IsInfinity(best) ? 0 : 1e-12 * Math.Max(1, Math.Abs(best));
 
     /// <summary>The node's classes, rolled up from the smallest cached table among its near predecessors.</summary>
-    public ClassTable TableFor(int node, ReadOnlySpan<int> levels)
+    public ClassTable TableFor(int node, ReadOnlySpan<int> levels, HashScratch scratch)
     {
         if (_cache[node] is { } hit) return hit;
         var source = 0;
@@ -149,7 +217,13 @@ internal sealed class LatticeSearch
                 changes.Add(new FieldMap(_problem.Shifts[d], (1UL << qi.Bits) - 1, qi.Up[from][levels[d]]));
         }
         if (_problem.SensitiveIds is not null) expected = Math.Min(expected * _problem.SensitiveCount, int.MaxValue);
-        var table = sourceTable.RollUp(changes.ToArray(), (int)expected, _scratch);
+        return sourceTable.RollUp(changes.ToArray(), (int)expected, scratch);
+    }
+
+    /// <summary>Caches a table for later roll-ups while the budget lasts.</summary>
+    private void Remember(int node, ClassTable table)
+    {
+        if (_cache[node] is not null) return;
         if (_cached + table.Length <= CacheBudget)
         {
             _cache[node] = table;
@@ -157,7 +231,6 @@ internal sealed class LatticeSearch
             var at = _bySize.FindIndex(n => _cache[n]!.Length >= table.Length);
             _bySize.Insert(at < 0 ? _bySize.Count : at, node);
         }
-        return table;
     }
 
     private bool Precedes(int candidate, ReadOnlySpan<int> levels)

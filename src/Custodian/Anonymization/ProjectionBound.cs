@@ -1,71 +1,111 @@
 namespace Custodian.Anonymization;
 
 /// <summary>
-/// A cheap proof of non-anonymity. Every class of a node lies inside one class of its projection onto any two
-/// attributes, so a row in a projected class smaller than k is in a node class smaller than k: the rows the
-/// projections must suppress bound the rows the node must suppress from below. The two-attribute tables are tiny
-/// (a few thousand cells), so this bound costs nothing next to one roll-up, and it rules out most of the lattice
-/// when little suppression is allowed.
+/// A cheap proof of non-anonymity. Every class of a node lies inside one class of the node's projection onto a
+/// few attributes, so a row in a projected class smaller than k sits in a node class smaller than k: the rows a
+/// projection must suppress bound the rows the node must suppress from below. Projections onto two and three
+/// attributes have small tables, and their bounds rule out most of the lattice before any node is grouped.
 /// </summary>
 internal static class ProjectionBound
 {
-    /// <summary>Per node: a lower bound on the rows that fail k (other models can only add to them).</summary>
+    private const int MaxArity = 3;
+
+    /// <summary>Per node: a lower bound on the rows that fail k (other privacy models can only add to them).</summary>
     public static int[] Compute(Problem problem, Lattice lattice)
     {
-        var dims = problem.Dimensions;
         var result = new int[lattice.Count];
         if (problem.Options.K <= 1) return result;
-        var pairs = new List<(int D, int E)>();
-        for (var d = 0; d < dims; d++)
-            for (var e = d + 1; e < dims; e++) pairs.Add((d, e));
-        if (dims == 1) pairs.Add((0, 0));
+        var subsets = Subsets(problem.Dimensions, Math.Min(MaxArity, problem.Dimensions));
+        var perSubset = new int[subsets.Count][];
+        Parallel.For(0, subsets.Count, () => new HashScratch(),
+            (s, _, scratch) =>
+            {
+                perSubset[s] = SubLattice(problem, subsets[s], scratch);
+                return scratch;
+            }, _ => { });
 
-        var levels = new int[dims];
-        foreach (var (d, e) in pairs)
+        for (var s = 0; s < subsets.Count; s++)
         {
-            var outliers = PairOutliers(problem, d, e);
+            var dims = subsets[s];
+            var bounds = perSubset[s];
             for (var node = 0; node < lattice.Count; node++)
             {
-                var bound = outliers[lattice.Level(node, d)][lattice.Level(node, e)];
-                if (bound > result[node]) result[node] = bound;
+                var index = 0;
+                foreach (var d in dims) index = index * problem.Qis[d].Depth + lattice.Level(node, d);
+                if (bounds[index] > result[node]) result[node] = bounds[index];
             }
         }
-        _ = levels;
         return result;
     }
 
-    /// <summary><c>[a][b]</c>: rows in classes smaller than k when only attributes d (at a) and e (at b) are kept.</summary>
-    private static int[][] PairOutliers(Problem problem, int d, int e)
+    private static List<int[]> Subsets(int dimensions, int arity)
     {
-        var qd = problem.Qis[d];
-        var qe = problem.Qis[e];
-        var width = qe.DomainSize;
-        var raw = new int[qd.DomainSize * width];
-        var bottom = problem.Bottom;
-        for (var i = 0; i < bottom.Length; i++)
-            raw[problem.Field(bottom.Keys[i], d) * width + problem.Field(bottom.Keys[i], e)] += bottom.Counts[i];
-
-        var k = problem.Options.K;
-        var result = new int[qd.Depth][];
-        for (var a = 0; a < qd.Depth; a++)
+        var all = new List<int[]>();
+        void Extend(List<int> current, int from)
         {
-            result[a] = new int[qe.Depth];
-            for (var b = 0; b < qe.Depth; b++)
+            if (current.Count == arity)
             {
-                var w = qe.Labels[b].Length;
-                var cells = new int[qd.Labels[a].Length * w];
-                for (var x = 0; x < qd.DomainSize; x++)
-                    for (var y = 0; y < width; y++)
-                    {
-                        var count = raw[x * width + y];
-                        if (count != 0) cells[qd.ToLevel[a][x] * w + qe.ToLevel[b][y]] += count;
-                    }
-                var outliers = 0;
-                foreach (var count in cells)
-                    if (count < k) outliers += count;
-                result[a][b] = outliers;
+                all.Add([.. current]);
+                return;
+            }
+            for (var d = from; d < dimensions; d++)
+            {
+                current.Add(d);
+                Extend(current, d + 1);
+                current.RemoveAt(current.Count - 1);
             }
         }
+        Extend([], 0);
+        return all;
+    }
+
+    /// <summary>Rows failing k for every level combination of the subset, index mixed-radix in subset order.</summary>
+    private static int[] SubLattice(Problem problem, int[] dims, HashScratch scratch)
+    {
+        ulong keep = 0;
+        foreach (var d in dims) keep |= ((1UL << problem.Qis[d].Bits) - 1) << problem.Shifts[d];
+        var bottom = problem.Bottom;
+        var projected = new ulong[bottom.Length];
+        for (var i = 0; i < projected.Length; i++) projected[i] = bottom.Keys[i] & keep;
+        var hash = new CountingHash(bottom.Length, scratch);
+        for (var i = 0; i < projected.Length; i++) hash.Add(projected[i], bottom.Counts[i]);
+
+        var depths = dims.Select(d => problem.Qis[d].Depth).ToArray();
+        var total = depths.Aggregate(1, (a, b) => a * b);
+        var tables = new ClassTable[total];
+        tables[0] = hash.ToTable();
+        var result = new int[total];
+        var levels = new int[dims.Length];
+        for (var index = 0; index < total; index++)
+        {
+            Decode(index, depths, levels);
+            if (index > 0)
+            {
+                // Roll up from the predecessor one level lower in the last raised attribute: already computed.
+                var j = levels.Length - 1;
+                while (levels[j] == 0) j--;
+                var stride = 1;
+                for (var m = j + 1; m < depths.Length; m++) stride *= depths[m];
+                var qi = problem.Qis[dims[j]];
+                var change = new FieldMap(problem.Shifts[dims[j]], (1UL << qi.Bits) - 1, qi.Up[levels[j] - 1][levels[j]]);
+                var source = tables[index - stride];
+                tables[index] = source.RollUp([change], source.Length, scratch);
+            }
+            var outliers = 0;
+            var table = tables[index];
+            for (var i = 0; i < table.Length; i++)
+                if (table.Counts[i] < problem.Options.K) outliers += table.Counts[i];
+            result[index] = outliers;
+        }
         return result;
+    }
+
+    private static void Decode(int index, int[] depths, int[] levels)
+    {
+        for (var m = depths.Length - 1; m >= 0; m--)
+        {
+            levels[m] = index % depths[m];
+            index /= depths[m];
+        }
     }
 }
