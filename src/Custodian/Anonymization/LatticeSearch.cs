@@ -11,7 +11,6 @@ internal sealed class LatticeSearch
 {
     private const byte NonAnonymous = 1;
     private const byte Dominated = 2;
-    private const byte KnownAnonymous = 4;
     private const long CacheBudget = 8_000_000;
 
     private readonly Problem _problem;
