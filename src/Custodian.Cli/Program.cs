@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Custodian.Cli;
+using Custodian.Cli.Anonymization;
 using Custodian.Cli.Audit;
 using Custodian.Cli.Calendars;
 using Custodian.Cli.Policy;
@@ -14,6 +15,7 @@ root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CalendarCommands.Create());
+root.Subcommands.Add(AnonymizeCommand.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
