@@ -39,6 +39,10 @@ public enum AuditEventType
     PersonErased = 1004,
     PersonLookedUp = 1005,
     PersonsImported = 1006,
+    PersonProvided = 1007,
+    PersonReleased = 1008,
+    PersonDisclosed = 1009,
+    PersonExported = 1010,
 
     StaffCreated = 2000,
     StaffSignedIn = 2001,

@@ -16,6 +16,10 @@ public static class VaultModule
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<PersonVault>();
         services.AddSingleton<PersonGate>();
+        // The gate's rules, in the order they run; other modules add theirs with AddSingleton<IGateCheck, ...>.
+        services.AddSingleton<IGateCheck, PersonStateCheck>();
+        services.AddSingleton<IGateCheck, ActorPurposeCheck>();
+        services.AddSingleton<IGateCheck, ConsentCheck>();
         return services;
     }
 }

@@ -1,0 +1,38 @@
+using Custodian.Common;
+using Custodian.Consent;
+using Custodian.Storage;
+using Custodian.Vault;
+
+namespace Custodian.Gate;
+
+/// <summary>The person's state allows the use: not erased, use not suspended, provision not stopped.</summary>
+internal sealed class PersonStateCheck : IGateCheck
+{
+    public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(request switch
+    {
+        { Person.State: PersonState.Erased } => Failure.Gone("person.erased", "This person's data has been erased."),
+        { Person.State: PersonState.UseSuspended, Use: not GateUse.Disclose } =>
+            Failure.Refused("person.use-suspended", "Use of this person's data is suspended at their request."),
+        { Person.ProvisionStopped: true, Use: GateUse.Provide } =>
+            Failure.Refused("person.provision-stopped", "The person has asked that provision to third parties stop."),
+        _ => null,
+    });
+}
+
+/// <summary>A service credential is used only for the purposes entrusted to it.</summary>
+internal sealed class ActorPurposeCheck : IGateCheck
+{
+    public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(
+        request.Actor.MayUse(request.Purpose.Id)
+            ? null
+            : Failure.Refused("actor.purpose-not-allowed", "This credential is not entrusted with that purpose of use."));
+}
+
+/// <summary>A purpose that needs consent is used only while the person's consent is in force.</summary>
+internal sealed class ConsentCheck : IGateCheck
+{
+    public async ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) =>
+        !request.Purpose.RequiresConsent || await ConsentLedger.IsGivenAsync(db, request.Person.Id, request.Purpose.Id, cancellationToken)
+            ? null
+            : Failure.Refused("consent.missing", "This purpose of use needs the person's consent, and there is none in force.");
+}
