@@ -3,6 +3,7 @@ using Custodian.Policy;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
+using Custodian.Vault.Keys;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,8 @@ internal sealed class CliHost : IAsyncDisposable
             await cli.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
 
+        // As at the server's start: a missing or too-open key file stops every command, not just the ones that decrypt.
+        _ = cli.Services.GetRequiredService<KeyBootstrap>().Provider;
         return cli;
     }
 

@@ -26,7 +26,7 @@ app.MapVault();
 app.MapStaff();
 app.MapCustodianPages();
 
-await app.RunAsync();
+return await app.RunCustodianAsync();
 
 /// <summary>Entry point; public so the HTTP tests can host it.</summary>
 public partial class Program;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Custodian.Server.Components;
 using Custodian.Storage;
+
+
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -44,6 +46,21 @@ internal static class HostModule
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
+    }
+
+    /// <summary>Runs the server; a start refused for a known reason (key file, policy files, options) prints that reason and exits 1.</summary>
+    public static async Task<int> RunCustodianAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);
+            return 1;
+        }
     }
 
     public static WebApplication MapCustodianPages(this WebApplication app)

@@ -20,7 +20,7 @@ public static class PolicyModule
         return services;
     }
 
-    /// <summary>Loads every policy in the configured folder; throws, listing every error, if any file is invalid.</summary>
+    /// <summary>Loads every policy in the configured folder; throws <see cref="PolicyLoadException"/>, listing every error, if any file is invalid.</summary>
     internal static PolicyStore LoadStore(PolicyOptions options)
     {
         var directory = Path.IsPathRooted(options.Directory) ? options.Directory : Path.Combine(AppContext.BaseDirectory, options.Directory);
@@ -28,7 +28,7 @@ public static class PolicyModule
         var errors = results.SelectMany(r => r.Errors).ToList();
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException($"The policy files have {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+            throw new PolicyLoadException($"The policy files have {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
         return new PolicyStore(results.Select(r => r.Policy!), options.Default);

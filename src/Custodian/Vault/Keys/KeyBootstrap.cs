@@ -25,16 +25,11 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
     private static bool HoldsSealedData(IDbContextFactory<CustodianDb> factory)
     {
         using var db = factory.CreateDbContext();
-        try
-        {
-            return db.Set<PersonKey>().Any();
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException)
-        {
-            // No schema yet: a fresh database holds nothing.
-            return false;
-        }
+        // Before the vault's tables exist there is nothing sealed, and nothing to query.
+        return db.Database.GetAppliedMigrations().Contains(VaultMigrationId) && db.Set<PersonKey>().Any();
     }
+
+    private const string VaultMigrationId = "20261122000200_Vault";
 }
 
 /// <summary>The key file is missing, unreadable or too open; the message says which and what to do.</summary>

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace Custodian.Server.Tests.Host;
+
+/// <summary>A server that cannot run safely refuses to start, says why in one message, and exits 1.</summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("custodian-start-").FullName;
+
+    private async Task<(int Exit, string Error)> StartServerAsync(params string[] settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Custodian.Server.dll"), "--urls", "http://127.0.0.1:0", .. settings])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CUSTODIAN_ADMIN_PASSWORD"] = "a long enough password 42", ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+        };
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("The server started although it should have refused to.");
+        }
+
+        return (process.ExitCode, await error);
+    }
+
+    [Fact]
+    public async Task A_corrupt_policy_file_stops_the_start_with_the_error_located()
+    {
+        var policies = Directory.CreateDirectory(Path.Combine(_folder, "policies")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(policies, "broken.yaml"), "id: broken\nversion: [unclosed\n", TestContext.Current.CancellationToken);
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={_folder}/data", $"--Policy:Directory={policies}");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Custodian did not start: The policy files have", error, StringComparison.Ordinal);
+        Assert.Contains("broken.yaml:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_file_others_can_read_stops_the_start_naming_the_fix()
+    {
+        var keys = Directory.CreateDirectory(Path.Combine(_folder, "data", "keys")).FullName;
+        var keyFile = Path.Combine(keys, "kek.key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(new byte[32]), TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={_folder}/data");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("chmod 600", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
