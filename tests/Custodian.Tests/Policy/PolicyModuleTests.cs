@@ -51,7 +51,7 @@ public sealed class PolicyModuleTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "b.yaml"), PolicyYaml.Valid);
         using var services = Build(new() { ["Policy:Directory"] = folder, ["Policy:Default"] = "test" });
 
-        var error = Assert.Throws<InvalidOperationException>(services.GetRequiredService<PolicyStore>);
+        var error = Assert.Throws<PolicyLoadException>(services.GetRequiredService<PolicyStore>);
 
         Assert.Contains("duplicate-policy", error.Message, StringComparison.Ordinal);
     }
