@@ -37,7 +37,7 @@ public sealed class PolicyModuleTests : IDisposable
         using var services = Build(new() { ["Policy:Directory"] = folder, ["Policy:Default"] = "test" });
         var startup = services.GetServices<IHostedService>().Single();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => startup.StartAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<PolicyLoadException>(() => startup.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("a.yaml:15:15: unknown-category", error.Message, StringComparison.Ordinal);
         Assert.Matches(@"b\.yaml:\d+:\d+: yaml-syntax: ", error.Message);
