@@ -25,6 +25,9 @@ internal static class HostModule
         });
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
+        // Japanese and Spanish text is written as text, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<FirstStart>();
