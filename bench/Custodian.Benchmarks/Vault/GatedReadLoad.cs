@@ -17,8 +17,8 @@ internal static class GatedReadLoad
         await using var host = await BenchHost.StartAsync();
         const int persons = 2_000;
         var vault = host.Get<PersonVault>();
-        var batch = Enumerable.Range(0, persons).Select(SyntheticPersons.Registration).ToList();
-        await vault.RegisterManyAsync(Actor.System, batch);
+        var enrolment = host.Get<Enrolment>();
+        await vault.RegisterManyAsync(Actor.System, Enumerable.Range(0, persons).Select(i => enrolment.Prepare(SyntheticPersons.Registration(i)).Value!).ToList());
         await using (var db = await host.Db.CreateDbContextAsync())
         {
             ids = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();

@@ -10,12 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Custodian.Cli.Vault;
 
 /// <summary>
-/// <c>custodian import --input persons.csv</c>: registers persons through the vault. The whole file is
-/// checked first, so a bad row stops the import before anything is written.
+/// <c>custodian import --input persons.csv</c>: registers persons through the vault. Every row is checked
+/// and sealed first, on every core, so a bad row stops the import before anything is written.
 /// </summary>
 internal static class ImportCommand
 {
-    private const int BatchSize = 2000;
+    private const int BatchSize = 5000;
 
     public static Command Create()
     {
@@ -44,12 +44,14 @@ internal static class ImportCommand
             }
 
             await using var host = await CliHost.OpenAsync(result, ct);
-            var vault = host.Services.GetRequiredService<PersonVault>();
-            var problems = rows.Select((row, i) => (Line: i + 2, Errors: vault.Check(row))).Where(x => x.Errors.Count > 0).ToList();
+            var enrolment = host.Services.GetRequiredService<Enrolment>();
+            var prepared = rows.AsParallel().AsOrdered().WithCancellation(ct).Select(enrolment.Prepare).ToList();
+            var problems = prepared.Select((p, i) => (Line: i + 2, p.Failure)).Where(x => x.Failure is not null).ToList();
             if (problems.Count > 0)
             {
-                foreach (var (line, errors) in problems.Take(50))
+                foreach (var (line, failure) in problems.Take(50))
                 {
+                    var errors = failure!.Errors ?? new Dictionary<string, string[]> { [failure.Field ?? "row"] = [$"{failure.Code}: {failure.Detail}"] };
                     foreach (var (field, messages) in errors)
                     {
                         await result.Error().WriteLineAsync($"{file.Name}:{line}: {field}: {string.Join("; ", messages)}");
@@ -60,18 +62,20 @@ internal static class ImportCommand
                 return CliOutput.Failed;
             }
 
+            var vault = host.Services.GetRequiredService<PersonVault>();
+            var enrolled = prepared.ConvertAll(p => p.Value!);
             var imported = await Progress.RunAsync("Importing persons", async progress =>
             {
                 var done = 0;
-                foreach (var batch in rows.Chunk(BatchSize))
+                foreach (var batch in enrolled.Chunk(BatchSize))
                 {
-                    var registered = await vault.RegisterManyAsync(Actor.System, batch, ct);
-                    done += registered.Value;
+                    await vault.RegisterManyAsync(Actor.System, batch, ct);
+                    done += batch.Length;
                     progress.Report(done);
                 }
 
                 return done;
-            }, rows.Count);
+            }, enrolled.Count);
             await result.Out().WriteLineAsync($"imported {imported} persons");
             return CliOutput.Ok;
         });

@@ -25,7 +25,12 @@ public sealed class AuditLog : IAsyncDisposable
     }
 
     /// <summary>Saves the changes tracked by <paramref name="db"/> and appends <paramref name="entries"/>, atomically.</summary>
-    public async Task CommitAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    public Task CommitAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+        CommitAsync(db, entries, static (_, _) => Task.CompletedTask, cancellationToken);
+
+    /// <summary>As above, and runs <paramref name="write"/> (rows written without change tracking) in the same transaction.</summary>
+    public async Task CommitAsync(
+        Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, Func<Storage.CustodianDb, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
         await _chainLock.WaitAsync(cancellationToken);
         try
@@ -39,7 +44,8 @@ public sealed class AuditLog : IAsyncDisposable
 
             var head = await AuditRows.HeadAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await AuditRows.InsertAsync(db, Chain(entries, head), cancellationToken);
+            await write(db, cancellationToken);
+            await Storage.RowWriter.InsertAsync(db, Chain(entries, head), cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         finally

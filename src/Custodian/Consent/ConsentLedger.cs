@@ -8,8 +8,16 @@ public sealed class ConsentLedger(TimeProvider time)
 {
     public ConsentRecord Append(CustodianDb db, Guid personId, string purpose, bool given, string policyId, string policyVersion, string channel, string? evidenceHash = null)
     {
+        var record = NewRecord(personId, purpose, given, policyId, policyVersion, channel, evidenceHash);
+        db.Add(record);
+        return record;
+    }
+
+    /// <summary>A ledger line not yet written, for callers that write rows in bulk.</summary>
+    public ConsentRecord NewRecord(Guid personId, string purpose, bool given, string policyId, string policyVersion, string channel, string? evidenceHash = null)
+    {
         var at = time.GetUtcNow();
-        var record = new ConsentRecord
+        return new ConsentRecord
         {
             Id = Guid.CreateVersion7(at),
             PersonId = personId,
@@ -21,8 +29,6 @@ public sealed class ConsentLedger(TimeProvider time)
             EvidenceHash = evidenceHash,
             At = at.UtcDateTime,
         };
-        db.Add(record);
-        return record;
     }
 
     public static async Task<bool> IsGivenAsync(CustodianDb db, Guid personId, string purpose, CancellationToken cancellationToken)

@@ -10,54 +10,31 @@ namespace Custodian.Vault;
 
 /// <summary>Registers, corrects and erases persons. Writes only: every read goes through <see cref="PersonGate"/>.</summary>
 public sealed class PersonVault(
-    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit, ConsentLedger consents, TimeProvider time)
+    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time)
 {
     public async Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var added = Stage(db, registration);
-        if (!added.Succeeded)
+        var enrolled = enrolment.Prepare(registration);
+        if (!enrolled.Succeeded)
         {
-            return added.Failure!;
+            return enrolled.Failure!;
         }
 
-        await audit.CommitAsync(db, [Registered(actor, added.Value!)], cancellationToken);
-        return added.Value!.Id;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await audit.CommitAsync(db, [Registered(actor, enrolled.Value!.Person)], (d, ct) => Enrolment.WriteAsync(d, [enrolled.Value], ct), cancellationToken);
+        return enrolled.Value.Person.Id;
     }
 
-    /// <summary>Registers many persons, a transaction per batch; a batch with an invalid row is refused whole.</summary>
-    public async Task<Result<int>> RegisterManyAsync(Actor actor, IReadOnlyList<Registration> batch, CancellationToken cancellationToken = default)
+    /// <summary>Writes persons prepared by <see cref="Enrolment.Prepare"/> (on every core, before any write) in one transaction.</summary>
+    public async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var entries = new List<AuditEntry>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var added = Stage(db, batch[i]);
-            if (!added.Succeeded)
-            {
-                var failure = added.Failure!;
-                return failure with { Field = $"[{i}].{failure.Field}" };
-            }
-
-            entries.Add(Registered(actor, added.Value!));
-        }
-
-        await audit.CommitAsync(db, entries, cancellationToken);
-        return batch.Count;
+        var entries = enrolled.Select(e => Registered(actor, e.Person)).ToList();
+        await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, ct), cancellationToken);
     }
 
     /// <summary>The rules a registration breaks, without writing anything.</summary>
-    public IReadOnlyDictionary<string, string[]> Check(Registration registration)
-    {
-        var (policy, channel, failure) = Resolve(registration);
-        if (failure is not null)
-        {
-            return failure.Errors ?? new Dictionary<string, string[]> { [failure.Field!] = [$"{failure.Code}: {failure.Detail}"] };
-        }
-
-        return CheckItems(policy!, channel!, registration);
-    }
+    public IReadOnlyDictionary<string, string[]> Check(Registration registration) => enrolment.Check(registration);
 
     /// <summary>Finds persons by exact e-mail or telephone through the blind index; returns ids only.</summary>
     public async Task<Result<IReadOnlyList<Guid>>> LookUpAsync(Actor actor, string kind, string value, string purpose, CancellationToken cancellationToken = default)
@@ -122,8 +99,11 @@ public sealed class PersonVault(
             items[id] = ItemRules.Normalize(policy.FindItem(id)!, value);
         }
 
-        var indexes = await db.Set<BlindIndex>().Where(b => b.PersonId == personId).ToListAsync(cancellationToken);
-        Seal(db, person, dataKey, items, policy, indexes);
+        var existing = await db.Set<BlindIndex>().Where(b => b.PersonId == personId).ToListAsync(cancellationToken);
+        var desired = enrolment.Seal(person, dataKey, items, policy);
+        static bool Same(BlindIndex a, BlindIndex b) => a.Kind == b.Kind && a.Digest.AsSpan().SequenceEqual(b.Digest);
+        db.RemoveRange(existing.Where(e => !desired.Any(d => Same(d, e))));
+        db.AddRange(desired.Where(d => !existing.Any(e => Same(d, e))));
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         person.Version++;
         var entries = new List<AuditEntry>();
@@ -166,88 +146,6 @@ public sealed class PersonVault(
         await audit.CommitAsync(db, [new(AuditEventType.PersonErased, actor.AuditName, PersonId: personId)], cancellationToken);
         await StorageMaintenance.CheckpointAsync(db, cancellationToken);
         return personId;
-    }
-
-    private (PrivacyPolicy? Policy, Channel? Channel, Failure? Failure) Resolve(Registration registration)
-    {
-        var policy = registration.PolicyId is null ? policies.Default : policies.Find(registration.PolicyId);
-        if (policy is null)
-        {
-            return (null, null, Failure.Invalid("policyId", "policy.unknown", "No policy has this id."));
-        }
-
-        var channel = policy.FindChannel(registration.Channel);
-        return channel is null
-            ? (policy, null, Failure.Invalid("channel", "channel.unknown", $"Channels of policy {policy.Id}: {string.Join(", ", policy.Channels.Select(c => c.Id))}."))
-            : (policy, channel, null);
-    }
-
-    private Dictionary<string, string[]> CheckItems(PrivacyPolicy policy, Channel channel, Registration registration)
-    {
-        var purposes = channel.Purposes.Select(policy.FindPurpose).OfType<PurposeOfUse>().ToList();
-        var errors = ItemRules.Check(policy, registration.Items, purposes.SelectMany(p => p.RequiredItems).Distinct(), Today());
-        foreach (var consent in registration.Consents ?? [])
-        {
-            if (!purposes.Any(p => p.Id == consent && p.RequiresConsent))
-            {
-                errors["consents"] = [$"consent.purpose: '{consent}' is not a purpose of this channel that asks for consent."];
-            }
-        }
-
-        return errors;
-    }
-
-    private Result<Person> Stage(CustodianDb db, Registration registration)
-    {
-        var (policy, channel, failure) = Resolve(registration);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        var errors = CheckItems(policy!, channel!, registration);
-        if (errors.Count > 0)
-        {
-            return Failure.Validation(errors);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var person = new Person
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            PolicyId = policy!.Id,
-            PolicyVersion = policy.Version,
-            Channel = channel!.Id,
-            State = PersonState.Active,
-            RegisteredAt = now,
-            UpdatedAt = now,
-        };
-        var (key, dataKey) = crypto.NewKey(person.Id);
-        var items = registration.Items.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
-            .ToDictionary(kv => kv.Key, kv => ItemRules.Normalize(policy.FindItem(kv.Key)!, kv.Value!));
-        db.Add(person);
-        db.Add(key);
-        Seal(db, person, dataKey, items, policy, []);
-        foreach (var consent in registration.Consents ?? [])
-        {
-            consents.Append(db, person.Id, consent, given: true, policy.Id, policy.Version, channel.Id);
-        }
-
-        return person;
-    }
-
-    private void Seal(CustodianDb db, Person person, byte[] dataKey, Dictionary<string, string> items, PrivacyPolicy policy, IReadOnlyList<BlindIndex> existing)
-    {
-        person.Sealed = VaultCrypto.Seal(person.Id, dataKey, items);
-        person.ItemIds = string.Join(',', items.Keys.Order(StringComparer.Ordinal));
-        var desired = items
-            .Select(kv => (Kind: policy.FindItem(kv.Key)!.Type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null }, kv.Value))
-            .Where(x => x.Kind is not null)
-            .Select(x => new BlindIndex { Kind = x.Kind!, Digest = crypto.BlindIndex(x.Kind!, x.Value), PersonId = person.Id })
-            .ToList();
-        static bool Same(BlindIndex a, BlindIndex b) => a.Kind == b.Kind && a.Digest.AsSpan().SequenceEqual(b.Digest);
-        db.RemoveRange(existing.Where(e => !desired.Any(d => Same(d, e))));
-        db.AddRange(desired.Where(d => !existing.Any(e => Same(d, e))));
     }
 
     private static AuditEntry Registered(Actor actor, Person person) =>

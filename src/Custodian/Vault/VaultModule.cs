@@ -14,6 +14,7 @@ public static class VaultModule
         services.AddSingleton<IKeyProvider>(sp => sp.GetRequiredService<KeyBootstrap>().Provider);
         services.AddSingleton<VaultCrypto>();
         services.AddSingleton<ConsentLedger>();
+        services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
         services.AddSingleton<PersonGate>();
         // The gate's rules, in the order they run; other modules add theirs with AddSingleton<IGateCheck, ...>.

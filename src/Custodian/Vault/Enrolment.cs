@@ -1,0 +1,111 @@
+using Custodian.Common;
+using Custodian.Consent;
+using Custodian.Policy;
+using Custodian.Storage;
+
+namespace Custodian.Vault;
+
+/// <summary>
+/// Turns a registration into the rows that hold it: checks it against the policy (channel, required
+/// items, item types, consents), then seals the items with a new data key. Touches no database, so a
+/// batch can be prepared on every core before one transaction writes it.
+/// </summary>
+public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentLedger consents, TimeProvider time)
+{
+    /// <summary>The rules a registration breaks; empty when it may be registered.</summary>
+    public IReadOnlyDictionary<string, string[]> Check(Registration registration)
+    {
+        var (policy, channel, failure) = Resolve(registration);
+        return failure is not null
+            ? failure.Errors ?? new Dictionary<string, string[]> { [failure.Field!] = [$"{failure.Code}: {failure.Detail}"] }
+            : CheckItems(policy!, channel!, registration);
+    }
+
+    public Result<EnrolledPerson> Prepare(Registration registration)
+    {
+        var (policy, channel, failure) = Resolve(registration);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var errors = CheckItems(policy!, channel!, registration);
+        if (errors.Count > 0)
+        {
+            return Failure.Validation(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(now),
+            PolicyId = policy!.Id,
+            PolicyVersion = policy.Version,
+            Channel = channel!.Id,
+            State = PersonState.Active,
+            RegisteredAt = now.UtcDateTime,
+            UpdatedAt = now.UtcDateTime,
+        };
+        var (key, dataKey) = crypto.NewKey(person.Id);
+        var items = registration.Items.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
+            .ToDictionary(kv => kv.Key, kv => ItemRules.Normalize(policy.FindItem(kv.Key)!, kv.Value!));
+        var indexes = Seal(person, dataKey, items, policy);
+        var given = (registration.Consents ?? [])
+            .Select(purpose => consents.NewRecord(person.Id, purpose, given: true, policy.Id, policy.Version, channel.Id))
+            .ToList();
+        return new EnrolledPerson(person, key, indexes, given);
+    }
+
+    /// <summary>Seals <paramref name="items"/> into the person and returns the blind indexes they need.</summary>
+    public List<BlindIndex> Seal(Person person, byte[] dataKey, IReadOnlyDictionary<string, string> items, PrivacyPolicy policy)
+    {
+        person.Sealed = VaultCrypto.Seal(person.Id, dataKey, items);
+        person.ItemIds = string.Join(',', items.Keys.Order(StringComparer.Ordinal));
+        return items
+            .Select(kv => (Kind: policy.FindItem(kv.Key)!.Type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null }, kv.Value))
+            .Where(x => x.Kind is not null)
+            .Select(x => new BlindIndex { Kind = x.Kind!, Digest = crypto.BlindIndex(x.Kind!, x.Value), PersonId = person.Id })
+            .ToList();
+    }
+
+    /// <summary>Writes enrolled persons without change tracking, inside the caller's transaction.</summary>
+    public static async Task WriteAsync(CustodianDb db, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken)
+    {
+        await RowWriter.InsertAsync(db, enrolled.Select(e => e.Person).ToList(), cancellationToken);
+        await RowWriter.InsertAsync(db, enrolled.Select(e => e.Key).ToList(), cancellationToken);
+        await RowWriter.InsertAsync(db, enrolled.SelectMany(e => e.Indexes).ToList(), cancellationToken);
+        await RowWriter.InsertAsync(db, enrolled.SelectMany(e => e.Consents).ToList(), cancellationToken);
+    }
+
+    private (PrivacyPolicy? Policy, Channel? Channel, Failure? Failure) Resolve(Registration registration)
+    {
+        var policy = registration.PolicyId is null ? policies.Default : policies.Find(registration.PolicyId);
+        if (policy is null)
+        {
+            return (null, null, Failure.Invalid("policyId", "policy.unknown", "No policy has this id."));
+        }
+
+        var channel = policy.FindChannel(registration.Channel);
+        return channel is null
+            ? (policy, null, Failure.Invalid("channel", "channel.unknown", $"Channels of policy {policy.Id}: {string.Join(", ", policy.Channels.Select(c => c.Id))}."))
+            : (policy, channel, null);
+    }
+
+    private Dictionary<string, string[]> CheckItems(PrivacyPolicy policy, Channel channel, Registration registration)
+    {
+        var purposes = channel.Purposes.Select(policy.FindPurpose).OfType<PurposeOfUse>().ToList();
+        var errors = ItemRules.Check(policy, registration.Items, purposes.SelectMany(p => p.RequiredItems).Distinct(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        foreach (var consent in registration.Consents ?? [])
+        {
+            if (!purposes.Any(p => p.Id == consent && p.RequiresConsent))
+            {
+                errors["consents"] = [$"consent.purpose: '{consent}' is not a purpose of this channel that asks for consent."];
+            }
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>A registration made into rows: the person with their sealed items, their wrapped key, blind indexes and consents.</summary>
+public sealed record EnrolledPerson(Person Person, PersonKey Key, IReadOnlyList<BlindIndex> Indexes, IReadOnlyList<ConsentRecord> Consents);
