@@ -67,6 +67,12 @@ public sealed class AnonymizedReleases(
         {
             QuasiIdentifiers = dataset.Columns, K = k, SuppressionLimit = suppression, Quality = QualityModel.Loss,
         }, cancel: cancellationToken);
+        if (run.Failure is { Code: not "anonymize.no_solution" } defect)
+        {
+            // The dataset built every hierarchy from its own values: any other refusal is a defect.
+            throw new InvalidOperationException($"The release's own dataset was refused: {defect.Code}.");
+        }
+
         if (!run.Succeeded)
         {
             return Failure.Invalid("k", "release.no-solution", $"No generalization of the items is {k}-anonymous within the suppression limit.");
