@@ -23,6 +23,9 @@ public static class BenchmarkProgram
             case "persons-csv":
                 ImportLoad.WriteCsv(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
                 break;
+            case "release":
+                await Custodian.Benchmarks.Anonymization.ReleaseLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+                break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
                 break;

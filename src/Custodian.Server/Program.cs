@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
 using Custodian.Server.Staff;
@@ -17,6 +18,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
 builder.Services.AddCalendars(builder.Configuration);
+builder.Services.AddAnonymizationEndpoints(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseCustodianHost();
 app.MapPolicy();
 app.MapVault();
 app.MapStaff();
+app.MapAnonymization();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

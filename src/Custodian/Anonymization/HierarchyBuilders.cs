@@ -23,7 +23,8 @@ public static class HierarchyBuilders
         return Hierarchy.Create(attribute, rows);
     }
 
-    /// <summary>Years of experience (a non-negative integer) → 2-, 5- and 10-year bands → *.</summary>
+    /// <summary>Years of experience (a non-negative integer) → 5-, 10- and 20-year bands → *.</summary>
+    /// <remarks>Each band lies inside the next (2-year bands do not nest in 5-year ones, which the search needs).</remarks>
     public static Result<Hierarchy> ExperienceYears(string attribute, IEnumerable<string> years)
     {
         var rows = new List<string[]>();
@@ -31,7 +32,7 @@ public static class HierarchyBuilders
         {
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 return Failure.Invalid(attribute, "hierarchy.bad_years", $"'{attribute}': a value is not a whole number of years.");
-            rows.Add([text, Band(value, 2), Band(value, 5), Band(value, 10), "*"]);
+            rows.Add([text, Band(value, 5), Band(value, 10), Band(value, 20), "*"]);
         }
         return Hierarchy.Create(attribute, rows);
     }

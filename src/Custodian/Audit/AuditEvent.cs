@@ -54,6 +54,13 @@ public enum AuditEventType
 
     ConsentGiven = 3000,
     ConsentWithdrawn = 3001,
+
+    // Anonymization 6000–6099.
+    ReleaseCreated = 6000,
+    ReleaseProvided = 6001,
+    ReleaseMethodRead = 6002,
+    ReleaseDownloaded = 6003,
+    StatisticsComputed = 6004,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

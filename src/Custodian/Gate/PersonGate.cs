@@ -12,7 +12,7 @@ namespace Custodian.Gate;
 /// runs every registered <see cref="IGateCheck"/>, records the audit event durably, and only then decrypts.
 /// Refusals are audited too.
 /// </summary>
-public sealed class PersonGate(
+public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
     IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters)
 {

@@ -40,8 +40,10 @@ public sealed class HierarchyTests
     [Fact]
     public void Experience_years_generalize_to_bands()
     {
-        var hierarchy = HierarchyBuilders.ExperienceYears("exp", ["7"]).Value!;
-        Assert.Equal(["7", "6-7", "5-9", "0-9", "*"], hierarchy.Rows[0]);
+        var hierarchy = HierarchyBuilders.ExperienceYears("exp", ["7", "14", "15"]).Value!;
+        Assert.Equal(["7", "5-9", "0-9", "0-19", "*"], hierarchy.Rows[0]);
+        // 14 and 15 share a 10-year band, so they share its 20-year band too: the bands nest.
+        Assert.Equal(["14", "10-14", "10-19", "0-19", "*"], hierarchy.Rows[1]);
         Assert.Equal("hierarchy.bad_years", HierarchyBuilders.ExperienceYears("exp", ["-1"]).Failure?.Code);
     }
 

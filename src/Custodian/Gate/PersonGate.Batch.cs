@@ -1,0 +1,107 @@
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Vault;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Gate;
+
+/// <summary>What a use of every person of a policy came to: how many were used, and why the others were refused.</summary>
+public sealed record GateBatchOutcome(int Allowed, IReadOnlyDictionary<string, int> Refused)
+{
+    public int RefusedCount => Refused.Values.Sum();
+}
+
+public sealed partial class PersonGate
+{
+    private const int BatchSize = 2000;
+
+    /// <summary>
+    /// Uses every person held under <paramref name="policyId"/> for one purpose, with the same checks as
+    /// <see cref="UseAsync"/>. A refused person is left out and counted. Each batch's audit events (one per person,
+    /// naming <paramref name="subject"/>) are committed together, before any of that batch is decrypted.
+    /// </summary>
+    public async Task<Result<GateBatchOutcome>> UseAllAsync(
+        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, CancellationToken cancellationToken = default)
+    {
+        var policy = policies.Find(policyId);
+        if (policy is null)
+        {
+            return Failure.Invalid("policyId", "policy.unknown", "No policy has this id.");
+        }
+
+        if (policy.FindPurpose(purpose) is null)
+        {
+            return Failure.Invalid("purpose", "purpose.unknown", $"'{Truncate(purpose)}' is not a purpose of use in policy {policyId}.");
+        }
+
+        // The persons are streamed on one context while the checks and the audit use others (no MARS on PostgreSQL).
+        await using var readDb = await factory.CreateDbContextAsync(cancellationToken);
+        await using var checkDb = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = (
+                from p in readDb.Set<Person>().AsNoTracking()
+                where p.PolicyId == policyId
+                join k in readDb.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
+                from k in keys.DefaultIfEmpty()
+                select new { Person = p, Key = k })
+            .AsAsyncEnumerable();
+
+        var allowed = 0;
+        var refused = new Dictionary<string, int>(StringComparer.Ordinal);
+        var batch = new List<(GateRequest Request, PersonKey? Key)>(BatchSize);
+        var entries = new List<AuditEntry>(BatchSize);
+        var type = EventType(use);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            var (request, refusal) = await CheckAsync(checkDb, actor, row.Person, purpose, use, cancellationToken);
+            if (refusal is not null)
+            {
+                refused[refusal.Code] = refused.GetValueOrDefault(refusal.Code) + 1;
+                entries.Add(new AuditEntry(type, actor.AuditName, AuditOutcome.Refused, row.Person.Id, purpose, Reason: refusal.Code, Subject: subject));
+            }
+            else
+            {
+                batch.Add((request!, row.Key));
+                entries.Add(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, row.Person.Id, purpose, string.Join(',', request!.Items), Subject: subject));
+            }
+
+            if (entries.Count >= BatchSize)
+            {
+                allowed += await ReleaseBatchAsync(batch, entries, take, cancellationToken);
+            }
+        }
+
+        allowed += await ReleaseBatchAsync(batch, entries, take, cancellationToken);
+        return new GateBatchOutcome(allowed, refused);
+    }
+
+    private async Task<int> ReleaseBatchAsync(
+        List<(GateRequest Request, PersonKey? Key)> batch, List<AuditEntry> entries, Action<PersonView> take, CancellationToken cancellationToken)
+    {
+        if (entries.Count > 0)
+        {
+            await using var auditDb = await factory.CreateDbContextAsync(cancellationToken);
+            await audit.CommitAsync(auditDb, entries, cancellationToken);
+        }
+
+        foreach (var (request, key) in batch)
+        {
+            var person = request.Person;
+            var dataKey = (key is null ? null : crypto.OpenKey(key))
+                ?? throw new InvalidOperationException($"Person {person.Id} has no usable data key.");
+            var items = VaultCrypto.Open(person.Id, dataKey, person.Sealed!)
+                ?? throw new InvalidOperationException($"Person {person.Id}'s items do not open with their key.");
+            IReadOnlyDictionary<string, string> view = request.Items.Where(items.ContainsKey).ToDictionary(id => id, id => items[id]);
+            foreach (var filter in _filters)
+            {
+                view = filter.Filter(request, view);
+            }
+
+            take(new PersonView(person.Id, person.PolicyId, person.PolicyVersion, person.Channel, person.State, person.RegisteredAt, request.Purpose.Id, view));
+        }
+
+        var count = batch.Count;
+        batch.Clear();
+        entries.Clear();
+        return count;
+    }
+}
