@@ -25,6 +25,21 @@ public sealed class PersonVault(
         return enrolled.Value.Person.Id;
     }
 
+    /// <summary>Registers many persons in one transaction; a batch with an invalid row is refused whole.</summary>
+    public async Task<Result<int>> RegisterManyAsync(Actor actor, IReadOnlyList<Registration> batch, CancellationToken cancellationToken = default)
+    {
+        var prepared = batch.AsParallel().AsOrdered().Select(enrolment.Prepare).ToList();
+        var bad = prepared.FindIndex(p => !p.Succeeded);
+        if (bad >= 0)
+        {
+            var failure = prepared[bad].Failure!;
+            return failure with { Field = $"[{bad}].{failure.Field}" };
+        }
+
+        await RegisterManyAsync(actor, prepared.ConvertAll(p => p.Value!), cancellationToken);
+        return batch.Count;
+    }
+
     /// <summary>Writes persons prepared by <see cref="Enrolment.Prepare"/> (on every core, before any write) in one transaction.</summary>
     public async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken = default)
     {
