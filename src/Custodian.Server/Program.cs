@@ -3,6 +3,7 @@ using Custodian.Calendars;
 using Custodian.Policy;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
+using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -17,6 +18,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
 builder.Services.AddCalendars(builder.Configuration);
+builder.Services.AddPrivacyCentre(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UseCustodianHost();
 app.MapPolicy();
 app.MapVault();
 app.MapStaff();
+app.MapPrivacyCentre();
 app.MapCustodianPages();
 
 await app.RunAsync();

@@ -11,6 +11,12 @@ public sealed class PrivacyCentreOptions
     /// <summary>Origins (scheme://host[:port]) allowed to read the script's settings and post choices across sites.</summary>
     public List<string> SiteOrigins { get; set; } = [];
 
+    /// <summary>Cookie choices accepted per minute from one network (IPv4 /24, IPv6 /48); offices share a network.</summary>
+    public int ChoicesPerMinutePerNetwork { get; set; } = 600;
+
+    /// <summary>Contact-form posts accepted per hour from one network.</summary>
+    public int InquiriesPerHourPerNetwork { get; set; } = 20;
+
     /// <summary>Per policy id: the channel the contact form registers through; its first purpose is the answer's.</summary>
     public Dictionary<string, ContactSetup> Contact { get; set; } = new(StringComparer.Ordinal)
     {
@@ -32,6 +38,11 @@ internal sealed class PrivacyCentreOptionsValidator(PolicyStore policies) : IVal
     public ValidateOptionsResult Validate(string? name, PrivacyCentreOptions options)
     {
         var errors = new List<string>();
+        if (options.ChoicesPerMinutePerNetwork < 1 || options.InquiriesPerHourPerNetwork < 1)
+        {
+            errors.Add("PrivacyCentre:ChoicesPerMinutePerNetwork and InquiriesPerHourPerNetwork must be at least 1.");
+        }
+
         foreach (var origin in options.SiteOrigins)
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.AbsolutePath != "/" || origin.EndsWith('/') || uri.Query.Length > 0)
