@@ -4,6 +4,7 @@ using Custodian.Policy;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
+using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -18,7 +19,8 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
 builder.Services.AddCalendars(builder.Configuration);
-builder.Services.AddAnonymizationEndpoints(builder.Configuration);
+builder.Services.AddAnonymization(builder.Configuration);
+builder.Services.AddPrivacyCentre(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapPolicy();
 app.MapVault();
 app.MapStaff();
 app.MapAnonymization();
+app.MapPrivacyCentre();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

@@ -9,9 +9,9 @@ internal static class AnonymizationEndpoints
     /// <summary>Who may read a release's processing method: it is what could undo the processing, so it is kept from everyone else.</summary>
     public const string MethodPolicy = "anonymization-method";
 
-    public static IServiceCollection AddAnonymizationEndpoints(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAnonymization(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAnonymization(configuration);
+        services.AddAnonymizationServices(configuration);
         services.AddAuthorizationBuilder().AddPolicy(MethodPolicy, p => p.RequireRole("administrator", "privacy-officer"));
         return services;
     }

@@ -7,7 +7,7 @@ namespace Custodian.Anonymization;
 public static class AnonymizationModule
 {
     /// <summary>Releases of anonymized processed information, their publication, statistics and the schedule.</summary>
-    public static IServiceCollection AddAnonymization(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAnonymizationServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ReleaseOptions>().Bind(configuration.GetSection(ReleaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReleaseOptions>, ReleaseOptionsValidator>();

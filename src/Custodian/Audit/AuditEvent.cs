@@ -61,6 +61,13 @@ public enum AuditEventType
     ReleaseMethodRead = 6002,
     ReleaseDownloaded = 6003,
     StatisticsComputed = 6004,
+
+    // Privacy centre (7000-7099).
+    CookieChoicesRecorded = 7000,
+    InquiryReceived = 7001,
+    InquiryAnswered = 7002,
+    InquirySharedWithAffiliate = 7003,
+    AffiliateSharingStopped = 7004,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

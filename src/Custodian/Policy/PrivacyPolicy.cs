@@ -32,6 +32,8 @@ public sealed record PrivacyPolicy
     /// joint users, ...), so enforcement compares ids while the notice shows words in each language.
     /// </summary>
     public IReadOnlyDictionary<string, LocalizedText> Terms { get; init; } = new Dictionary<string, LocalizedText>();
+    /// <summary>The cookie and web-beacon categories a visitor chooses from; null where the policy sets none.</summary>
+    public CookiePolicy? Cookies { get; init; }
 
     public PurposeOfUse? FindPurpose(string id) => Purposes.FirstOrDefault(p => p.Id == id);
     public DataItem? FindItem(string id) => Items.FirstOrDefault(i => i.Id == id);
@@ -191,4 +193,23 @@ public sealed record LocalizedText(IReadOnlyDictionary<string, string> Values)
 {
     public string this[string language] =>
         Values.TryGetValue(language, out var text) ? text : Values.TryGetValue("ja", out var ja) ? ja : Values.Values.First();
+}
+
+/// <summary>What the sites store in the visitor's browser (cookies, web beacons), by category of consent.</summary>
+public sealed record CookiePolicy
+{
+    public required IReadOnlyList<CookieCategory> Categories { get; init; }
+
+    public CookieCategory? Find(string id) => Categories.FirstOrDefault(c => c.Id == id);
+}
+
+public sealed record CookieCategory
+{
+    public required string Id { get; init; }
+    /// <summary>Strictly necessary: always on, and not a choice.</summary>
+    public required bool Required { get; init; }
+    /// <summary>The category under which the policy's advertising partners set their cookies.</summary>
+    public required bool AdvertisingPartners { get; init; }
+    public required LocalizedText Name { get; init; }
+    public required LocalizedText Description { get; init; }
 }

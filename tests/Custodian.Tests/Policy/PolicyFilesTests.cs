@@ -70,7 +70,8 @@ public sealed class PolicyFilesTests
         Assert.Equal(["name", "address", "sex", "telephone", "email", "date-of-birth", "experience", "career"], policy.Recipients.ClientCompanies!.Items);
         Assert.Equal("leverages-co-ltd", policy.Recipients.JointUse!.ResponsibleManager);
         Assert.Equal(["Criteo K.K.", "Google LLC (Campaign Manager)"], policy.Recipients.AdvertisingPartners.Select(p => p.Name));
-        Assert.All(policy.Recipients.AdvertisingPartners, p => Assert.Null(p.OptOutUrl));
+        // The seed says "click here" without the address; these are the partners' public opt-out pages (docs/privacy-centre.md).
+        Assert.All(policy.Recipients.AdvertisingPartners, p => Assert.StartsWith("https://", p.OptOutUrl, StringComparison.Ordinal));
         Assert.Equal(["a", "b", "c", "d", "e", "f", "g", "h", "i"], policy.ProvisionWithoutConsentGrounds.Select(g => g.Id));
         Assert.Equal(["sex", "date-of-birth", "experience", "career"], policy.AnonymizedItems);
         Assert.Equal(["name"], policy.AnonymizedRemovedItems);

@@ -63,6 +63,7 @@ internal sealed partial class PolicyReader
         var removedItems = anonymized is null ? [] : ItemIds(anonymized, "removed", Kind.Item);
         anonymized?.Done();
         var terms = map.Map("terms", required: false) is { } termsMap ? ReadTerms(termsMap) : new Dictionary<string, LocalizedText>();
+        var cookies = map.Map("cookies", required: false) is { } cookiesMap ? ReadCookies(cookiesMap, recipients) : null;
         var noticesMap = map.Map("notices");
         var notices = noticesMap is null ? null : ReadNotices(noticesMap);
         map.Done();
@@ -96,6 +97,7 @@ internal sealed partial class PolicyReader
             AnonymizedRemovedItems = removedItems,
             Terms = terms,
             Notices = notices!,
+            Cookies = cookies,
         };
     }
 

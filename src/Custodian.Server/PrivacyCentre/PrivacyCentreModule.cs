@@ -1,0 +1,51 @@
+using Custodian.Policy;
+using Custodian.Policy.Notices;
+using Custodian.PrivacyCentre;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.PrivacyCentre;
+
+/// <summary>The privacy centre: its pages' language, the cookie-consent API, CORS for the operator's sites, limits on public forms.</summary>
+internal static class PrivacyCentreModule
+{
+    public static IServiceCollection AddPrivacyCentre(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPrivacyCentreServices(configuration);
+        services.AddSingleton<SiteOrigins>();
+        services.AddRateLimiter(PublicFormLimits.Configure);
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<PrivacyCentreOptions>>((cors, centre) => cors.AddPolicy(SiteOrigins.CorsPolicy, policy => policy
+                .WithOrigins([.. centre.Value.SiteOrigins])
+                .WithMethods("GET", "POST")
+                .WithHeaders("Content-Type")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        return services;
+    }
+
+    public static WebApplication MapPrivacyCentre(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseRateLimiter();
+        // <html lang> is written before the page renders, so every privacy-centre page's language is settled here.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/privacy", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Items["lang"] = CentreLanguage(context);
+            }
+
+            return next(context);
+        });
+        app.MapCookieConsent();
+        return app;
+    }
+
+    /// <summary>The requested language where the policy has a notice in it, else the binding one (Japanese).</summary>
+    public static string CentreLanguage(HttpContext context)
+    {
+        var store = context.RequestServices.GetRequiredService<PolicyStore>();
+        var policy = context.Request.Query["policy"] is [{ } id] ? store.Find(id) : store.Default;
+        return policy is null ? store.Default.BindingLanguage : NoticeRenderer.LanguageFor(policy, context.Request.Query["lang"]);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Custodian.PrivacyCentre;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.PrivacyCentre;
+
+/// <summary>
+/// The public forms (cookie choices, the contact form) are limited per network, so one source cannot
+/// flood the ledger or the inbox. Limits answer 429 with a problem body and Retry-After.
+/// </summary>
+internal static class PublicFormLimits
+{
+    public const string ContactPath = "/privacy/contact";
+
+    public static void Configure(RateLimiterOptions limiter)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            var options = http.RequestServices.GetRequiredService<IOptions<PrivacyCentreOptions>>().Value;
+            var network = AnonymizedAddress.Of(http.Connection.RemoteIpAddress);
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(CookieConsentEndpoints.ChoicesPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetFixedWindowLimiter("choices:" + network, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.ChoicesPerMinutePerNetwork, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            }
+
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ContactPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetFixedWindowLimiter("contact:" + network, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.InquiriesPerHourPerNetwork, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+                });
+            }
+
+            return RateLimitPartition.GetNoLimiter("");
+        });
+        limiter.OnRejected = (context, cancellationToken) =>
+        {
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            }
+
+            // A limiter rejection happens before any handler, so it is no Failure value for Problems.cs to map.
+            return new ValueTask(Results.Problem("Too many requests from this network; try again later.", statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests", type: "urn:custodian:problem:rate.limited",
+                extensions: new Dictionary<string, object?> { ["code"] = "rate.limited", ["field"] = "body" }).ExecuteAsync(context.HttpContext));
+        };
+    }
+}
