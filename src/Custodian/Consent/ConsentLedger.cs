@@ -6,7 +6,11 @@ namespace Custodian.Consent;
 /// <summary>The current state of consent is derived from the ledger: the latest record per person and purpose wins.</summary>
 public sealed class ConsentLedger(TimeProvider time)
 {
-    public ConsentRecord Append(CustodianDb db, Guid personId, string purpose, bool given, string policyId, string policyVersion, string channel, string? evidenceHash = null)
+    public ConsentRecord Append(CustodianDb db, Guid personId, string purpose, bool given, string policyId, string policyVersion, string channel, string? evidenceHash = null) =>
+        Append(db, personId, purpose, given, policyId, policyVersion, new ConsentEvidence(channel, evidenceHash));
+
+    /// <summary>Stages one line; the caller commits it with its audit event through <c>AuditLog.CommitAsync</c>.</summary>
+    public ConsentRecord Append(CustodianDb db, Guid personId, string purpose, bool given, string policyId, string policyVersion, ConsentEvidence evidence)
     {
         var at = time.GetUtcNow();
         var record = new ConsentRecord
@@ -17,8 +21,10 @@ public sealed class ConsentLedger(TimeProvider time)
             Given = given,
             PolicyId = policyId,
             PolicyVersion = policyVersion,
-            Channel = channel,
-            EvidenceHash = evidenceHash,
+            Channel = evidence.Channel,
+            EvidenceHash = evidence.TextHash,
+            AnonymizedIp = evidence.AnonymizedIp,
+            UserAgent = ConsentEvidence.TrimUserAgent(evidence.UserAgent),
             At = at.UtcDateTime,
         };
         db.Add(record);
@@ -33,5 +39,21 @@ public sealed class ConsentLedger(TimeProvider time)
             .Select(c => (bool?)c.Given)
             .FirstOrDefaultAsync(cancellationToken);
         return latest == true;
+    }
+
+    /// <summary>The person's whole ledger, oldest first, for the person and for staff answering a disclosure request.</summary>
+    public static Task<List<ConsentRecord>> HistoryAsync(CustodianDb db, Guid personId, CancellationToken cancellationToken) =>
+        db.Set<ConsentRecord>().AsNoTracking().Where(c => c.PersonId == personId)
+            .OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Persons whose latest line for <paramref name="purpose"/> is a consent given.</summary>
+    public static async Task<List<Guid>> GivenForAsync(CustodianDb db, string purpose, CancellationToken cancellationToken)
+    {
+        // Derived in memory: the latest line per person, by time then id, exactly as IsGivenAsync orders them.
+        var lines = await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.Purpose == purpose)
+            .Select(c => new { c.PersonId, c.Given, c.At, c.Id }).ToListAsync(cancellationToken);
+        return lines.GroupBy(c => c.PersonId)
+            .Select(g => g.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).First())
+            .Where(c => c.Given).Select(c => c.PersonId).Order().ToList();
     }
 }
