@@ -42,16 +42,6 @@ internal sealed class ConsentChoices(IDbContextFactory<CustodianDb> factory, Pol
             return Failure.Invalid("purpose", "consent.purpose", $"Consent is asked for these purposes only: {asking}.");
         }
 
-        if (string.IsNullOrWhiteSpace(evidence.Channel) || evidence.Channel.Length > 64)
-        {
-            return Failure.Invalid("channel", "consent.channel", "channel names where the choice was made (1 to 64 characters).");
-        }
-
-        if (evidence.TextHash is { } hash && (hash.Length != 64 || !hash.All(char.IsAsciiHexDigit)))
-        {
-            return Failure.Invalid("textHash", "consent.text-hash", "textHash is the SHA-256 of the text shown, as 64 hex digits.");
-        }
-
         if (policyVersion != policy.Version)
         {
             await audit.RecordAsync(new(AuditEventType.ConsentRefused, actor.AuditName, AuditOutcome.Refused, personId, purpose, Reason: "consent.policy-version"), cancellationToken);
