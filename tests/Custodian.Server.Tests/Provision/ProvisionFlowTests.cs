@@ -194,6 +194,24 @@ public abstract class ProvisionFlowTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task Joint_use_notice_is_rendered_from_the_policy_in_each_language()
+    {
+        var client = app.CreateClient();
+
+        var es = WebUtility.HtmlDecode(await client.GetStringAsync("/privacy/joint-use?lang=es", TestContext.Current.CancellationToken));
+        var ja = WebUtility.HtmlDecode(await client.GetStringAsync("/privacy/joint-use", TestContext.Current.CancellationToken));
+        var group = WebUtility.HtmlDecode(await client.GetStringAsync("/privacy/joint-use?lang=en&policy=leverages-group", TestContext.Current.CancellationToken));
+        var unknown = await client.GetAsync("/privacy/joint-use?policy=nobody", TestContext.Current.CancellationToken);
+
+        Assert.Contains("Asian Human Resources Support Cooperative Association (colaboradora de los Servicios)", es, StringComparison.Ordinal);
+        Assert.Contains("para solicitar los Servicios", es, StringComparison.Ordinal);
+        Assert.Contains("レバレジーズ株式会社", ja, StringComparison.Ordinal);
+        Assert.Contains("Phonetic name (Furigana)", group, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asian Human Resources", group, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Joint_use_change_needs_advance_notice()
     {
         var h = await ProvisionHarness.StartAsync(app);
