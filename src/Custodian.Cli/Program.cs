@@ -16,6 +16,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CalendarCommands.Create());
 root.Subcommands.Add(AnonymizeCommand.Create());
+root.Subcommands.Add(Custodian.Cli.Provision.ProvisionCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
