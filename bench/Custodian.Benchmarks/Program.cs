@@ -23,6 +23,9 @@ public static class BenchmarkProgram
             case "persons-csv":
                 ImportLoad.WriteCsv(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
                 break;
+            case "entries":
+                await Provision.EntryLoad.RunAsync(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture)), int.Parse(args.ElementAtOrDefault(3) ?? "32", System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
                 break;
