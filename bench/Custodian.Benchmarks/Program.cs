@@ -26,6 +26,9 @@ public static class BenchmarkProgram
             case "release":
                 await Custodian.Benchmarks.Anonymization.ReleaseLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
                 break;
+            case "entries":
+                await Provision.EntryLoad.RunAsync(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture)), int.Parse(args.ElementAtOrDefault(3) ?? "32", System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
                 break;

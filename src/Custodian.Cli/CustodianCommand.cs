@@ -24,6 +24,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(CalendarCommands.Create());
         root.Subcommands.Add(AnonymizeCommand.Create());
+        root.Subcommands.Add(Provision.ProvisionCommands.Create());
         return root;
     }
 

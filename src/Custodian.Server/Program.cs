@@ -1,10 +1,12 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Provision;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
 using Custodian.Server.PrivacyCentre;
+using Custodian.Server.Provision;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -21,6 +23,7 @@ builder.Services.AddStaff();
 builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddAnonymization(builder.Configuration);
 builder.Services.AddPrivacyCentre(builder.Configuration);
+builder.Services.AddProvision();
 
 var app = builder.Build();
 
@@ -30,6 +33,7 @@ app.MapVault();
 app.MapStaff();
 app.MapAnonymization();
 app.MapPrivacyCentre();
+app.MapProvision();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

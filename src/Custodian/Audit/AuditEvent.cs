@@ -54,6 +54,29 @@ public enum AuditEventType
 
     ConsentGiven = 3000,
     ConsentWithdrawn = 3001,
+    ConsentRefused = 3002,
+    CampaignContactsExported = 3003,
+
+    // Provision: client companies, entries, records, stops, joint use, outsourcing (4000–4099).
+    ClientCompanyRegistered = 4000,
+    ClientCompanyContractRecorded = 4001,
+    ClientCompanySameCareRecorded = 4002,
+    CompanyUserLinked = 4003,
+    EntryProvisionRecorded = 4010,
+    EntryRefused = 4011,
+    EntryWithdrawn = 4012,
+    ProvisionStopRequested = 4020,
+    ProvisionWithoutConsentRequested = 4030,
+    ProvisionWithoutConsentApproved = 4031,
+    ProvisionWithoutConsentRefused = 4032,
+    ProvisionReceived = 4040,
+    ProvidedViewRefused = 4041,
+    JointUseNoticeRecorded = 4050,
+    ConsigneeSelected = 4060,
+    ConsigneeSupervised = 4061,
+    ConsigneeCredentialIssued = 4062,
+    ConsigneesExported = 4063,
+    ProvisionRecordsExported = 4070,
 
     // Anonymization 6000–6099.
     ReleaseCreated = 6000,

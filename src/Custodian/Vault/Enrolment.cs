@@ -51,7 +51,7 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
             .ToDictionary(kv => kv.Key, kv => ItemRules.Normalize(policy.FindItem(kv.Key)!, kv.Value!));
         var indexes = Seal(person, dataKey, items, policy);
         var given = (registration.Consents ?? [])
-            .Select(purpose => consents.NewRecord(person.Id, purpose, given: true, policy.Id, policy.Version, channel.Id))
+            .Select(purpose => consents.NewRecord(person.Id, purpose, given: true, policy.Id, policy.Version, new ConsentEvidence(channel.Id, null)))
             .ToList();
         return new EnrolledPerson(person, key, indexes, given);
     }

@@ -1,0 +1,142 @@
+using Custodian.Common;
+using Custodian.Consent;
+using Custodian.Provision;
+using Custodian.Server.Consent;
+using Custodian.Server.Host;
+
+namespace Custodian.Server.Provision;
+
+/// <summary>/api/v1/provision: entries, withdrawals, stop requests, provision without consent and the provision records.</summary>
+internal static class ProvisionEndpoints
+{
+    public static WebApplication MapProvision(this WebApplication app)
+    {
+        var provision = app.MapGroup("/api/v1/provision").WithTags("Provision").RequireAuthorization();
+        provision.MapPost("/entries", EnterAsync).WithSummary("A candidate's entry for a client company: consent, provision record and audit, together");
+        provision.MapPost("/entries/bulk", EnterManyAsync).WithSummary("Entries for continuous provision to one company; records share a batch id");
+        provision.MapPost("/entries/{id:guid}/withdraw", WithdrawAsync).WithSummary("Withdraw an entry: later provision to that company stops and it is told");
+        provision.MapPost("/stops", StopAsync).WithSummary("Stop all provision to third parties at the person's request");
+        provision.MapPost("/without-consent", RequestWithoutConsentAsync).WithSummary("Ask for a provision without consent on one of the policy's grounds");
+        provision.MapPost("/without-consent/{id:guid}/approve", ApproveAsync).WithSummary("Approve a provision without consent (not by its requester)");
+        provision.MapGet("/records", RecordsAsync).WithSummary("Provision records by person or company and period (JSON, or CSV with Accept: text/csv)");
+        app.MapClientCompanies();
+        app.MapOutsourcing();
+        app.MapConsent();
+        return app;
+    }
+
+    private static async Task<IResult> EnterAsync(EntryBody body, HttpContext http, Entries entries, CancellationToken ct)
+    {
+        var request = body.ToRequest(http);
+        if (!request.Succeeded)
+        {
+            return request.Failure!.ToProblem();
+        }
+
+        var result = await entries.EnterAsync(http.User.ToActor(), request.Value!, ct);
+        return result.ToResult(r => Results.Created($"/api/v1/provision/records?personId={body.PersonId}", r));
+    }
+
+    private static async Task<IResult> EnterManyAsync(BulkEntryBody body, HttpContext http, Entries entries, CancellationToken ct)
+    {
+        if (body.Entries is not { Count: > 0 and <= 1000 } list)
+        {
+            return Failure.Invalid("entries", "bulk.size", "entries holds 1 to 1000 entries.").ToProblem();
+        }
+
+        var requests = new List<EntryRequest>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var one = (list[i] with { CompanyId = body.CompanyId, Method = body.Method }).ToRequest(http);
+            if (!one.Succeeded)
+            {
+                return (one.Failure! with { Field = $"entries[{i}].{one.Failure!.Field}" }).ToProblem();
+            }
+
+            requests.Add(one.Value!);
+        }
+
+        var results = await entries.EnterManyAsync(http.User.ToActor(), requests, ct);
+        return Results.Ok(new
+        {
+            results = results.Select(r => r.Succeeded
+                ? (object)new { r.Value!.EntryId, r.Value.ProvisionRecordId, r.Value.ConsentRecordId }
+                : new { refused = r.Failure!.Code, detail = r.Failure.Detail }),
+        });
+    }
+
+    private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, Entries entries, CancellationToken ct) =>
+        (await entries.WithdrawAsync(http.User.ToActor(), id, ct)).ToResult(entryId => Results.Ok(new { entryId, state = "withdrawn" }));
+
+    private static async Task<IResult> StopAsync(StopBody body, HttpContext http, ProvisionStops stops, CancellationToken ct) =>
+        body.PersonId is not { } personId
+            ? Problems.Required("personId").ToProblem()
+            : (await stops.StopAsync(http.User.ToActor(), personId, ct)).ToResult(withdrawn => Results.Ok(new { personId, provisionStopped = true, entriesWithdrawn = withdrawn }));
+
+    private static async Task<IResult> RequestWithoutConsentAsync(WithoutConsentBody body, HttpContext http, WithoutConsent withoutConsent, CancellationToken ct)
+    {
+        if (body.PersonId is not { } personId)
+        {
+            return Problems.Required("personId").ToProblem();
+        }
+
+        var result = await withoutConsent.RequestAsync(http.User.ToActor(),
+            new WithoutConsentRequest(personId, body.Recipient, body.Ground, body.Reason, body.AuthorityReference, body.Items, body.Method), ct);
+        return result.ToResult(r => Results.Created($"/api/v1/provision/without-consent/{r.Id}", new { requestId = r.Id, state = "awaiting-approval" }));
+    }
+
+    private static async Task<IResult> ApproveAsync(Guid id, HttpContext http, WithoutConsent withoutConsent, CancellationToken ct) =>
+        (await withoutConsent.ApproveAsync(http.User.ToActor(), id, ct)).ToResult(r => Results.Ok(new { provisionRecordId = r.Id, r.Ground, r.ApprovedBy }));
+
+    private static async Task<IResult> RecordsAsync(
+        Guid? personId, Guid? companyId, DateOnly? from, DateOnly? to, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<Custodian.Storage.CustodianDb> factory,
+        Custodian.Audit.AuditLog audit, CancellationToken ct)
+    {
+        if (personId is null && companyId is null)
+        {
+            return Failure.Invalid("personId", "records.filter", "Give personId or companyId.").ToProblem();
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var records = await ProvisionRecords.QueryAsync(db, personId, companyId, Day(from), Day(to), ct);
+        await audit.RecordAsync(new(Custodian.Audit.AuditEventType.ProvisionRecordsExported, http.User.ToActor().AuditName, PersonId: personId, Subject: companyId?.ToString()), ct);
+        if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            await ProvisionRecords.WriteCsvAsync(records, writer, ct);
+            return Results.Text(writer.ToString(), "text/csv");
+        }
+
+        return Results.Ok(new { records });
+    }
+
+    private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}
+
+internal sealed record EvidenceBody(string? Channel, string? Ip, string? UserAgent, string? TextHash);
+
+internal sealed record EntryBody(Guid? PersonId, Guid? CompanyId, string? Method, List<string>? Items, string? PolicyVersion, EvidenceBody? Evidence)
+{
+    /// <summary>The candidate's evidence as relayed by the site they entered on; without it, the request's own.</summary>
+    public Result<EntryRequest> ToRequest(HttpContext http)
+    {
+        if (PersonId is not { } personId)
+        {
+            return Problems.Required("personId");
+        }
+
+        if (CompanyId is not { } companyId)
+        {
+            return Problems.Required("companyId");
+        }
+
+        var evidence = ConsentEvidenceFrom.Body(Evidence, http, "entry");
+        return evidence.Succeeded ? new EntryRequest(personId, companyId, Method, Items, PolicyVersion, evidence.Value!) : evidence.Failure!;
+    }
+}
+
+internal sealed record BulkEntryBody(Guid? CompanyId, string? Method, List<EntryBody>? Entries);
+
+internal sealed record StopBody(Guid? PersonId);
+
+internal sealed record WithoutConsentBody(Guid? PersonId, string? Recipient, string? Ground, string? Reason, string? AuthorityReference, List<string>? Items, string? Method);

@@ -1,0 +1,179 @@
+using System.Threading.Channels;
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Consent;
+using Custodian.Gate;
+using Custodian.Policy;
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Provision;
+
+/// <summary>An entry that passed the rules, waiting to be written with its consent, provision record and audit events.</summary>
+internal sealed record StagedEntry(
+    Actor Actor, Guid PersonId, ClientCompany Company, PrivacyPolicy Policy, string Method, IReadOnlyList<string> Items,
+    ConsentEvidence Evidence, Guid? BatchId);
+
+/// <summary>What an accepted entry produced.</summary>
+public sealed record EntryReceipt(Guid EntryId, Guid ProvisionRecordId, Guid ConsentRecordId);
+
+/// <summary>
+/// Writes entries in group commits: concurrent entries share one transaction (and one fsync), each still all or
+/// nothing for the caller. Being the single writer also settles concurrent entries for the same person and
+/// company: the first is written, the others refused; across servers the unique index does the same.
+/// </summary>
+internal sealed class EntryWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+    private readonly IDbContextFactory<CustodianDb> _factory;
+    private readonly AuditLog _audit;
+    private readonly ConsentLedger _ledger;
+    private readonly TimeProvider _time;
+    private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
+    private readonly Task _loop;
+
+    public EntryWriter(IDbContextFactory<CustodianDb> factory, AuditLog audit, ConsentLedger ledger, TimeProvider time)
+    {
+        (_factory, _audit, _ledger, _time) = (factory, audit, ledger, time);
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public static readonly Failure Exists = ProvisionRules.Refused("personId", "entry.exists", "The person already has an open entry for this company.");
+
+    public Task<Result<EntryReceipt>> WriteAsync(StagedEntry entry, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(entry, new TaskCompletionSource<Result<EntryReceipt>>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The entry writer is shut down.");
+        }
+
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (DbUpdateException) when (batch.Count > 1)
+            {
+                // Another server wrote one of these pairs meanwhile: write one by one so only that entry is refused.
+                foreach (var pending in batch)
+                {
+                    await WriteAloneAsync(pending);
+                }
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                batch.ForEach(p => p.Done.TrySetException(ex));
+            }
+        }
+    }
+
+    private async Task WriteAloneAsync(Pending pending)
+    {
+        try
+        {
+            await WriteBatchAsync([pending]);
+        }
+        catch (DbUpdateException)
+        {
+            var e = pending.Entry;
+            await _audit.RecordAsync(Refusal(e, Exists.Code));
+            pending.Done.TrySetResult(Exists);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            pending.Done.TrySetException(ex);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        var persons = batch.Select(p => p.Entry.PersonId).Distinct().ToList();
+        var existing = await db.Set<Entry>().Where(e => persons.Contains(e.PersonId)).ToListAsync();
+        var audit = new List<AuditEntry>(batch.Count * 2);
+        var outcomes = new List<Result<EntryReceipt>>(batch.Count);
+        var taken = new HashSet<(Guid, Guid)>();
+        foreach (var pending in batch)
+        {
+            var e = pending.Entry;
+            var held = existing.FirstOrDefault(x => x.PersonId == e.PersonId && x.CompanyId == e.Company.Id);
+            if (!taken.Add((e.PersonId, e.Company.Id)) || held is { State: EntryState.Open })
+            {
+                audit.Add(Refusal(e, Exists.Code));
+                outcomes.Add(Exists);
+                continue;
+            }
+
+            outcomes.Add(Stage(db, e, held, audit));
+        }
+
+        await _audit.CommitAsync(db, audit);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(outcomes[i]);
+        }
+    }
+
+    private EntryReceipt Stage(CustodianDb db, StagedEntry e, Entry? withdrawn, List<AuditEntry> audit)
+    {
+        var now = _time.GetUtcNow();
+        var consent = _ledger.Append(db, e.PersonId, ProvisionRules.ToUserCompany, given: true, e.Policy.Id, e.Policy.Version, e.Evidence);
+        var record = new ProvisionRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            PersonId = e.PersonId,
+            RecipientKind = RecipientKinds.ClientCompany,
+            CompanyId = e.Company.Id,
+            Items = string.Join(',', e.Items),
+            Method = e.Method,
+            ConsentRecordId = consent.Id,
+            RequestedBy = e.Actor.AuditName,
+            PolicyId = e.Policy.Id,
+            PolicyVersion = e.Policy.Version,
+            BatchId = e.BatchId,
+            ProvidedAt = now.UtcDateTime,
+            KeepUntil = ProvisionRecords.KeepUntil(now.UtcDateTime),
+        };
+        db.Add(record);
+        var entry = withdrawn ?? new Entry { Id = Guid.CreateVersion7(now), PersonId = e.PersonId, CompanyId = e.Company.Id };
+        entry.State = EntryState.Open;
+        entry.ConsentRecordId = consent.Id;
+        entry.ProvisionRecordId = record.Id;
+        entry.EnteredAt = now.UtcDateTime;
+        entry.WithdrawnAt = null;
+        entry.WithdrawnReason = null;
+        if (withdrawn is null)
+        {
+            db.Add(entry);
+        }
+
+        audit.Add(new(AuditEventType.ConsentGiven, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Reason: e.Evidence.Channel, Subject: consent.Id.ToString()));
+        audit.Add(new(AuditEventType.EntryProvisionRecorded, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Items: record.Items, Subject: record.Id.ToString()));
+        return new EntryReceipt(entry.Id, record.Id, consent.Id);
+    }
+
+    internal static AuditEntry Refusal(StagedEntry e, string code) =>
+        new(AuditEventType.EntryRefused, e.Actor.AuditName, AuditOutcome.Refused, e.PersonId, ProvisionRules.ToUserCompany, Reason: code, Subject: e.Company.Id.ToString());
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private sealed record Pending(StagedEntry Entry, TaskCompletionSource<Result<EntryReceipt>> Done);
+}

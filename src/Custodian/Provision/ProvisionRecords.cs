@@ -1,0 +1,74 @@
+using System.Globalization;
+using Custodian.Storage;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Provision;
+
+/// <summary>Provision records as the person's disclosure, the company's view and the CSV export read them.</summary>
+internal static class ProvisionRecords
+{
+    /// <summary>APPI asks for three years; a record is never disposed of before this instant.</summary>
+    public static DateTime KeepUntil(DateTime providedAt) => providedAt.AddYears(3);
+
+    public static async Task<List<ProvisionRecord>> QueryAsync(
+        CustodianDb db, Guid? personId, Guid? companyId, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    {
+        var query = db.Set<ProvisionRecord>().AsNoTracking();
+        if (personId is { } person)
+        {
+            query = query.Where(r => r.PersonId == person);
+        }
+
+        if (companyId is { } company)
+        {
+            query = query.Where(r => r.CompanyId == company);
+        }
+
+        if (from is { } start)
+        {
+            query = query.Where(r => r.ProvidedAt >= start);
+        }
+
+        if (to is { } end)
+        {
+            query = query.Where(r => r.ProvidedAt < end);
+        }
+
+        // Version 7 ids follow time: ordering by id avoids comparing instants in SQL.
+        return await query.OrderBy(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    public static async Task WriteCsvAsync(IEnumerable<ProvisionRecord> records, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        string[] header =
+        [
+            "id", "provided_at", "person_id", "recipient_kind", "company_id", "recipient", "items", "method", "consent_record_id",
+            "ground", "authority_reference", "requested_by", "approved_by", "policy_id", "policy_version", "batch_id", "keep_until",
+        ];
+        foreach (var name in header)
+        {
+            csv.WriteField(name);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var r in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            object?[] row =
+            [
+                r.Id, Iso(r.ProvidedAt), r.PersonId, r.RecipientKind, r.CompanyId, r.RecipientName, r.Items, r.Method, r.ConsentRecordId,
+                r.Ground, r.AuthorityReference, r.RequestedBy, r.ApprovedBy, r.PolicyId, r.PolicyVersion, r.BatchId, Iso(r.KeepUntil),
+            ];
+            foreach (var field in row)
+            {
+                csv.WriteField(field?.ToString() ?? "");
+            }
+
+            await csv.NextRecordAsync();
+        }
+    }
+
+    private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
