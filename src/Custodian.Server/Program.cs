@@ -1,8 +1,10 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Requests;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
+using Custodian.Server.Requests;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -17,6 +19,7 @@ builder.Services.AddAudit(builder.Configuration);
 builder.Services.AddVault();
 builder.Services.AddStaff();
 builder.Services.AddCalendars(builder.Configuration);
+builder.Services.AddRequests(builder.Configuration);
 
 var app = builder.Build();
 
@@ -24,6 +27,7 @@ app.UseCustodianHost();
 app.MapPolicy();
 app.MapVault();
 app.MapStaff();
+app.MapRequests();
 app.MapCustodianPages();
 
 await app.RunAsync();

@@ -66,8 +66,13 @@ internal sealed class RequestQueries(IDbContextFactory<CustodianDb> factory, Req
     }
 
     /// <summary>What is due, at risk (due within two business days) and overdue, per policy calendar; the most urgent first.</summary>
-    public async Task<DueFigures> DueAsync(int urgent = 50, CancellationToken cancellationToken = default)
+    public async Task<Result<DueFigures>> DueAsync(DateOnly? asOf = null, int urgent = 50, CancellationToken cancellationToken = default)
     {
+        if (asOf is { } day && !Calendars.SupportedRange.Contains(day))
+        {
+            return Calendars.SupportedRange.DateOutside("on");
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var open = db.Set<DataRequest>().AsNoTracking().Where(r => Unanswered.Contains(r.State));
         // One row per policy, due date and paused flag: thousands of requests fold into a few hundred groups.
@@ -75,13 +80,13 @@ internal sealed class RequestQueries(IDbContextFactory<CustodianDb> factory, Req
             .GroupBy(r => new { r.PolicyId, r.DueOn, Paused = r.PausedSince != null })
             .Select(g => new { g.Key.PolicyId, g.Key.DueOn, g.Key.Paused, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var today = records.Today(policies.Default);
+        var today = asOf ?? records.Today(policies.Default);
         int total = 0, running = 0, paused = 0, dueSoon = 0, atRisk = 0, overdue = 0, reminders = 0;
         foreach (var byPolicy in groups.GroupBy(g => g.PolicyId))
         {
             var policy = policies.Find(byPolicy.Key) ?? policies.Default;
             var calendar = records.CalendarOf(policy);
-            var localToday = records.Today(policy);
+            var localToday = asOf ?? records.Today(policy);
             var riskBy = calendar.AddBusinessDays(localToday, 2).Value;
             var soonBy = calendar.AddBusinessDays(localToday, 5).Value;
             var reminderDues = options.Value.ReminderBusinessDays.Select(d => calendar.AddBusinessDays(localToday, d).Value).ToHashSet();
