@@ -34,6 +34,7 @@ internal static class RequestEndpoints
             File(letters.LetterAsync(http.User.ToActor(), id, ct))).WithSummary("The written response as a PDF, for mailing");
         requests.MapGet("/{id:guid}/disclosure", (Guid id, HttpContext http, LetterWriter letters, CancellationToken ct) =>
             File(letters.ArchiveAsync(http.User.ToActor(), id, ct))).WithSummary("The disclosure in electronic form: a zip of JSON and CSV");
+        app.MapPersonLetters();
         return app;
     }
 
