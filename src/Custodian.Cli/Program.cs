@@ -4,6 +4,7 @@ using Custodian.Cli.Anonymization;
 using Custodian.Cli.Audit;
 using Custodian.Cli.Calendars;
 using Custodian.Cli.Policy;
+using Custodian.Cli.Requests;
 using Custodian.Cli.Staff;
 using Custodian.Cli.Storage;
 using Custodian.Cli.Vault;
@@ -16,6 +17,7 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TokenCommand.Create());
 root.Subcommands.Add(CalendarCommands.Create());
 root.Subcommands.Add(AnonymizeCommand.Create());
+root.Subcommands.Add(RequestCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

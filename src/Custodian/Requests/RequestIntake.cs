@@ -200,7 +200,7 @@ internal sealed class RequestIntake(
 
         var digest = vault.BlindIndex("email", email.Trim().ToLowerInvariant());
         var ids = await db.Set<BlindIndex>().AsNoTracking().Where(b => b.Kind == "email" && b.Digest == digest)
-            .Select(b => b.PersonId).Take(2).ToListAsync(cancellationToken);
+            .Select(b => b.PersonId).OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
         return ids.Count == 1 ? ids[0] : null;
     }
 

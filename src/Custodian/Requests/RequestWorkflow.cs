@@ -172,7 +172,7 @@ internal sealed class RequestWorkflow(
         var before = records.Now.AddDays(-options.Value.FormRetentionDays);
         var due = await db.Set<DataRequest>()
             .Where(r => r.State == RequestState.Closed && r.SealedForm != null && r.ClosedAt <= before)
-            .Take(500).ToListAsync(cancellationToken);
+            .OrderBy(r => r.ClosedAt).Take(500).ToListAsync(cancellationToken);
         foreach (var request in due)
         {
             request.SealedForm = null;
