@@ -188,6 +188,38 @@ public abstract class RequestApiTests(CustodianApp app)
         Assert.Equal(3, detail.GetProperty("reminders").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Request_form_is_disposed_of_after_the_configured_period_from_closing()
+    {
+        var client = await app.ClientWithTokenAsync();
+        var (_, requestId) = await RequestFlow.InProgressAsync(client, "notification-of-purpose");
+        await RequestFlow.StepAsync(client, requestId, "fulfil");
+        await RequestFlow.StepAsync(client, requestId, "close");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/requests/{requestId}/letter")).StatusCode);
+        var workflow = app.Service<RequestWorkflow>();
+        await workflow.DisposeFormsAsync(Custodian.Gate.Actor.System);
+        await using (var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync())
+        {
+            var fresh = await db.Set<DataRequest>().SingleAsync(r => r.Id == requestId);
+            Assert.NotNull(fresh.SealedForm);
+            fresh.ClosedAt = fresh.ClosedAt!.Value.AddDays(-366);
+            await db.SaveChangesAsync();
+        }
+
+        await workflow.DisposeFormsAsync(Custodian.Gate.Actor.System);
+
+        await using (var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync())
+        {
+            var disposed = await db.Set<DataRequest>().SingleAsync(r => r.Id == requestId);
+            Assert.Null(disposed.SealedForm);
+            Assert.Empty(disposed.WrappedKey);
+        }
+
+        Assert.Contains(await EventsAboutAsync(requestId), e => e.Type == AuditEventType.RequestFormDisposed);
+        var gone = await (await client.GetAsync($"/api/v1/requests/{requestId}/letter")).AssertProblemAsync(HttpStatusCode.Gone);
+        Assert.Equal("request.form-disposed", gone.Code());
+    }
+
     private static async Task<byte[]> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
