@@ -8,10 +8,15 @@ cd "$root"
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Chromium through apt..."
+# Chromium for the browser journeys; a Japanese font for the PDF letters.
+missing=()
+for package in chromium fonts-ipaexfont-gothic; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} through apt..."
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}

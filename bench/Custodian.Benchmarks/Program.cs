@@ -32,6 +32,9 @@ public static class BenchmarkProgram
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
                 break;
+            case "requests":
+                await Requests.RequestsLoad.RunAsync(args);
+                break;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
                 break;

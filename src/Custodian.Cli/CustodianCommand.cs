@@ -25,6 +25,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(CalendarCommands.Create());
         root.Subcommands.Add(AnonymizeCommand.Create());
         root.Subcommands.Add(Provision.ProvisionCommands.Create());
+        root.Subcommands.Add(Requests.RequestCommands.Create());
         return root;
     }
 

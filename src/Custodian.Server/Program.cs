@@ -2,11 +2,13 @@ using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
 using Custodian.Provision;
+using Custodian.Requests;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
 using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Provision;
+using Custodian.Server.Requests;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -24,6 +26,7 @@ builder.Services.AddCalendars(builder.Configuration);
 builder.Services.AddAnonymization(builder.Configuration);
 builder.Services.AddPrivacyCentre(builder.Configuration);
 builder.Services.AddProvision();
+builder.Services.AddRequests(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +37,7 @@ app.MapStaff();
 app.MapAnonymization();
 app.MapPrivacyCentre();
 app.MapProvision();
+app.MapRequests();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

@@ -78,6 +78,24 @@ public enum AuditEventType
     ConsigneesExported = 4063,
     ProvisionRecordsExported = 4070,
 
+    // Requests from people (5000–5099).
+    RequestReceived = 5000,
+    RequestTransitioned = 5001,
+    RequestDocumentUploaded = 5002,
+    RequestDocumentReviewed = 5003,
+    RequestDocumentsDisposed = 5004,
+    RequestClockStarted = 5005,
+    RequestClockPaused = 5006,
+    RequestClockResumed = 5007,
+    RequestExtended = 5008,
+    RequestLinked = 5009,
+    RequestFormDisposed = 5010,
+    RequestLetterIssued = 5011,
+    RequestDocumentViewed = 5012,
+    RequestPersonLinked = 5013,
+    RequestStatusViewed = 5014,
+    RequestFulfilled = 5015,
+
     // Anonymization 6000–6099.
     ReleaseCreated = 6000,
     ReleaseProvided = 6001,

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using Custodian.Audit;
+using Custodian.Calendars;
+using Custodian.Gate;
+using Custodian.Policy;
+using Custodian.Requests;
+using Custodian.Storage;
+using Custodian.Vault.Keys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Cli.Requests;
+
+/// <summary><c>custodian requests due|dispose-forms</c>: the dashboard's figures, and the disposal of request forms.</summary>
+internal static class RequestCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("requests", "Requests from people: deadlines and disposal of request forms.");
+        command.Subcommands.Add(DueCommand());
+        command.Subcommands.Add(DisposeFormsCommand());
+        return command;
+    }
+
+    private static Command DueCommand()
+    {
+        var on = new Option<string?>("--on") { Description = "Count as of this date (YYYY-MM-DD, 1980–2099); default today in each policy's calendar." };
+        var command = new Command("due", "Open requests: clock running, waiting for the person, due within 5 business days, at risk, overdue; then the most urgent.")
+        {
+            on, CliOutput.DataOption,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            DateOnly? asOf = null;
+            if (parsed.GetValue(on) is { } text)
+            {
+                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    parsed.Error().WriteLine($"--on: '{text}' is not a date as YYYY-MM-DD (date.format)");
+                    return CliOutput.Failed;
+                }
+
+                asOf = day;
+            }
+
+            await using var host = await CliHost.OpenAsync(parsed, ct);
+            var figures = await Queries(host.Services).DueAsync(asOf, 20, ct);
+            if (figures.Failure is { } failure)
+            {
+                parsed.Error().WriteLine($"--on: {failure.Detail} ({failure.Code})");
+                return CliOutput.Failed;
+            }
+
+            var f = figures.Value!;
+            var output = parsed.Out();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"today {f.Today:yyyy-MM-dd}  open {f.Open}  running {f.Running}  paused {f.Paused}  due-within-5 {f.DueWithinFive}  at-risk {f.AtRisk}  overdue {f.Overdue}  reminders-today {f.RemindersToday}"));
+            foreach (var row in f.Urgent)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.DueOn:yyyy-MM-dd}  {row.Reference}  {row.Type}  {RequestRecords.Name(row.State)}"));
+            }
+
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+
+    private static Command DisposeFormsCommand()
+    {
+        var command = new Command("dispose-forms", "Dispose of the Disclosure Request Forms of requests closed longer ago than Requests:FormRetentionDays.")
+        {
+            CliOutput.DataOption,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            await using var host = await CliHost.OpenAsync(parsed, ct);
+            var sp = host.Services;
+            var workflow = new RequestWorkflow(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), Crypto(sp), sp.GetRequiredService<AuditLog>(), Options(sp));
+            var disposed = await workflow.DisposeFormsAsync(Actor.System, ct);
+            parsed.Out().WriteLine(string.Create(CultureInfo.InvariantCulture, $"disposed {disposed}"));
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+
+    // The command host carries the core modules only; the request services are put together here from the same configuration.
+    private static RequestQueries Queries(IServiceProvider sp) =>
+        new(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), Crypto(sp), sp.GetRequiredService<PolicyStore>(), Options(sp));
+
+    private static RequestRecords Records(IServiceProvider sp)
+    {
+        var calendars = new CalendarsOptions();
+        sp.GetRequiredService<IConfiguration>().GetSection(CalendarsOptions.Section).Bind(calendars);
+        return new RequestRecords(sp.GetRequiredService<PolicyStore>(), new BusinessCalendars(calendars), sp.GetRequiredService<TimeProvider>());
+    }
+
+    private static RequestCrypto Crypto(IServiceProvider sp) => new(sp.GetRequiredService<IKeyProvider>());
+
+    private static IOptions<RequestsOptions> Options(IServiceProvider sp)
+    {
+        var options = new RequestsOptions();
+        sp.GetRequiredService<IConfiguration>().GetSection(RequestsOptions.Section).Bind(options);
+        return Microsoft.Extensions.Options.Options.Create(options);
+    }
+}

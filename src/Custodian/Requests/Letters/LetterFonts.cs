@@ -1,0 +1,54 @@
+using PdfSharp.Fonts;
+
+namespace Custodian.Requests.Letters;
+
+/// <summary>
+/// PDFsharp finds no fonts by itself on Linux, so letters use one font file for every language: IPAex Gothic
+/// (Debian package fonts-ipaexfont-gothic) covers Japanese, English and Spanish with TrueType outlines.
+/// </summary>
+internal sealed class LetterFonts : IFontResolver
+{
+    public const string Family = "CustodianLetter";
+    public const string DefaultPath = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+
+    private static readonly Lock Gate = new();
+    private static bool _licensed;
+    private readonly Lazy<byte[]> _bytes;
+
+    private LetterFonts(string path) => _bytes = new Lazy<byte[]>(() => File.Exists(path)
+        ? File.ReadAllBytes(path)
+        : throw new InvalidOperationException(
+            $"The letter font '{path}' is missing: install the Debian package fonts-ipaexfont-gothic, or set Requests:LetterFont to a TrueType font with Japanese glyphs."));
+
+    /// <summary>
+    /// PDFsharp's resolver and licence are process-wide; the first configured values win. From 6.5 PDFsharp refuses to
+    /// work until a licence is chosen: "agpl" selects the free AGPL licence, anything else is a commercial licence key.
+    /// </summary>
+    public static void Install(string path, string licence)
+    {
+        lock (Gate)
+        {
+            if (!_licensed)
+            {
+                _licensed = true;
+                if (licence == "agpl")
+                {
+                    PdfSharp.PdfSharpLicense.SetAgplLicense();
+                }
+                else
+                {
+                    PdfSharp.PdfSharpLicense.LoadLicense(licence);
+                }
+            }
+
+            if (GlobalFontSettings.FontResolver is not LetterFonts)
+            {
+                GlobalFontSettings.FontResolver = new LetterFonts(path);
+            }
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(Family, bold, italic);
+
+    public byte[]? GetFont(string faceName) => _bytes.Value;
+}

@@ -1,0 +1,73 @@
+using Custodian.Gate;
+using Custodian.Staff;
+using Custodian.Vault;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Browser.Tests.Requests;
+
+public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
+{
+    private T Service<T>() where T : notnull => console.Server.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task A_person_asks_for_disclosure_staff_verify_and_fulfil_it_and_the_person_gets_the_letter()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var email = $"sofia.{Guid.NewGuid():N}@example.com";
+        await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
+        {
+            ["name"] = "Sofía Ramírez",
+            ["email"] = email,
+            ["telephone"] = "+52 442 555 0199",
+            ["date-of-birth"] = "1992-07-14",
+            ["career"] = "Software engineer",
+        }), ct);
+        var scan = Path.Combine(Path.GetTempPath(), $"passport-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(scan, [.. "%PDF-1.4\n"u8.ToArray(), .. new byte[64]], ct);
+
+        // The person, in the privacy centre.
+        var person = await console.NewPageAsync();
+        await person.GotoAsync("privacy/requests/new");
+        await person.SelectOptionAsync("#type", "disclosure");
+        await person.SelectOptionAsync("#requester", "person");
+        await person.FillAsync("#personName", "Sofía Ramírez");
+        await person.FillAsync("#email", email);
+        await person.FillAsync("#mailingAddress", "Calle Hidalgo 12, Querétaro");
+        await person.ClickAsync("button:has-text('Send the request')");
+        var reference = await person.InnerTextAsync("#reference");
+        var secret = await person.InnerTextAsync("#secret");
+        Assert.DoesNotContain(email, person.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Passport", await person.InnerTextAsync("ul.checklist"), StringComparison.Ordinal);
+
+        await person.GotoAsync("privacy/requests/status");
+        await person.FillAsync("#reference", reference);
+        await person.FillAsync("#secret", secret);
+        await person.ClickAsync("button:has-text('Show my request')");
+        await person.SelectOptionAsync("#kind", "passport");
+        await person.SetInputFilesAsync("#file", scan);
+        await person.ClickAsync("button:has-text('Upload')");
+        Assert.NotEqual("the clock starts when the form and documents have arrived", await person.InnerTextAsync("#due"));
+
+        // Staff, in the console.
+        var reviewer = "privacy." + Guid.NewGuid().ToString("N")[..8];
+        Assert.True((await Service<StaffAccounts>().CreateAsync(Actor.System, reviewer, "a long reviewer password", "privacy-office", ct)).Succeeded);
+        var staff = await console.NewPageAsync();
+        await ConsoleJourney.SignInFirstTimeAsync(staff, reviewer, "a long reviewer password");
+        await staff.ClickAsync("header nav a:has-text('Requests')");
+        await staff.ClickAsync($"a:has-text('{reference}')");
+        await staff.ClickAsync("button:has-text('Accept')");
+        await staff.ClickAsync("button:has-text('Verify identity')");
+        Assert.Contains("disposed of", await staff.InnerTextAsync("table.documents"), StringComparison.Ordinal);
+        await staff.ClickAsync("button:has-text('Start work')");
+        await staff.ClickAsync("button:has-text('Fulfil the request')");
+        Assert.Equal("fulfilled", await staff.GetAttributeAsync("dd[data-state]", "data-state"));
+
+        // The person gets the letter.
+        await person.GotoAsync("privacy/requests/status");
+        Assert.Equal("fulfilled", await person.GetAttributeAsync("dd[data-state]", "data-state"));
+        var download = await person.RunAndWaitForDownloadAsync(() => person.ClickAsync("#letter"));
+        var letter = await File.ReadAllBytesAsync(await download.PathAsync(), ct);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(letter, 0, 5));
+        File.Delete(scan);
+    }
+}
