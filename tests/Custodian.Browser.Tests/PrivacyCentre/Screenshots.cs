@@ -2,20 +2,17 @@ using Microsoft.Playwright;
 
 namespace Custodian.Browser.Tests.PrivacyCentre;
 
-/// <summary>Saves the pictures docs/privacy-centre.md shows, from the journeys that prove what they show.</summary>
+/// <summary>
+/// Saves the pictures docs/privacy-centre.md shows, from the journeys that prove what they show, when
+/// <c>CUSTODIAN_SCREENSHOTS</c> names a folder (e.g. <c>docs/images</c>): a test run leaves the work tree as it was.
+/// </summary>
 internal static class Screenshots
 {
     public static async Task SaveAsync(IPage page, string name)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Custodian.slnx")))
+        if (Environment.GetEnvironmentVariable("CUSTODIAN_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            root = root.Parent;
-        }
-
-        if (root is not null)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(root.FullName, "docs", "images", name) });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetFullPath(folder), name) });
         }
     }
 }
