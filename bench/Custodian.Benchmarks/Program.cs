@@ -15,7 +15,9 @@ public static class BenchmarkProgram
         switch (args.FirstOrDefault())
         {
             case "gated-read":
-                await GatedReadLoad.RunAsync(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5));
+                await GatedReadLoad.RunAsync(
+                    TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5),
+                    args.Length > 2 ? args[2..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [1, 16]);
                 break;
             case "import":
                 await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);

@@ -12,7 +12,7 @@ namespace Custodian.Benchmarks.Vault;
 /// </summary>
 internal static class GatedReadLoad
 {
-    public static async Task RunAsync(TimeSpan duration)
+    public static async Task RunAsync(TimeSpan duration, int[] readerCounts)
     {
         await using var host = await BenchHost.StartAsync();
         const int persons = 2_000;
@@ -28,7 +28,7 @@ internal static class GatedReadLoad
         var actor = new Actor(ActorKind.Staff, Guid.NewGuid(), "recruiter");
         Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain |");
         Console.WriteLine("|---|---|---|---|");
-        foreach (var readers in new[] { 1, 16 })
+        foreach (var readers in readerCounts)
         {
             var plain = await MeasureAsync(readers, duration, async id =>
             {

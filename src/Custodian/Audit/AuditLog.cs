@@ -101,6 +101,8 @@ public sealed class AuditLog : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
+            // Let readers already on their way enqueue too: one fsync then makes all of them durable.
+            await Task.Yield();
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
