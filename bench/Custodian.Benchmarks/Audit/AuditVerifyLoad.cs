@@ -17,6 +17,10 @@ internal static class AuditVerifyLoad
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             await connection.OpenAsync();
             Fill(connection, count);
+            // A log at rest: its pages are in the database file, not in a freshly written WAL.
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            checkpoint.ExecuteNonQuery();
         }
 
         var verifier = host.Get<AuditVerifier>();

@@ -43,7 +43,11 @@ public sealed class AuditLog : IAsyncDisposable
             }
 
             var head = await AuditRows.HeadAsync(db, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await write(db, cancellationToken);
             await Storage.RowWriter.InsertAsync(db, Chain(entries, head), cancellationToken);
             await tx.CommitAsync(cancellationToken);

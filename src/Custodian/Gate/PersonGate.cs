@@ -25,14 +25,7 @@ public sealed partial class PersonGate(
     public async Task<Result<PersonView>> UseAsync(Actor actor, Guid personId, string purpose, GateUse use, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // One round trip for the person and their wrapped key.
-        var row = await (
-                from p in db.Set<Person>().AsNoTracking()
-                where p.Id == personId
-                join k in db.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
-                from k in keys.DefaultIfEmpty()
-                select new { Person = p, Key = k })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await PersonWithKey(db, personId, cancellationToken);
         if (row is null)
         {
             return Failure.NotFound("person.unknown", "No person has this id.");
@@ -88,6 +81,20 @@ public sealed partial class PersonGate(
 
         return (request, null);
     }
+
+    // One round trip for the person and their wrapped key. Compiled once per model: this is the hot path of every read.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<CustodianDb, Guid, CancellationToken, Task<PersonRow?>>> Compiled = [];
+
+    private static Task<PersonRow?> PersonWithKey(CustodianDb db, Guid personId, CancellationToken cancellationToken) =>
+        Compiled.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken ct) => (
+                from p in d.Set<Person>().AsNoTracking()
+                where p.Id == id
+                join k in d.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
+                from k in keys.DefaultIfEmpty()
+                select new PersonRow(p, k))
+            .FirstOrDefault()))(db, personId, cancellationToken);
+
+    private sealed record PersonRow(Person Person, PersonKey? Key);
 
     private static AuditEventType EventType(GateUse use) => use switch
     {

@@ -17,6 +17,9 @@ internal static class RowWriter
     private const int MaxParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
 
+    // Per model (SQLite and PostgreSQL models differ), the columns, their mappings and getters, worked out once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, Table> Tables = [];
+
     public static async Task InsertAsync<T>(CustodianDb db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class
     {
@@ -26,8 +29,10 @@ internal static class RowWriter
         }
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = new Table(entityType.GetProperties().ToArray());
-        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
+        var table = Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray()));
+        // SQLite runs in-process: one prepared single-row statement stepped per row beats parsing a large
+        // statement each time. PostgreSQL pays a round trip per statement, so it gets multi-row statements.
+        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
         DbCommand? command = null;
         try
         {

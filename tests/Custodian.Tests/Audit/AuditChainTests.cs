@@ -143,5 +143,23 @@ public sealed class AuditChainTests : IDisposable
         Assert.Equal(0, result.Count);
     }
 
+    [Theory]
+    [InlineData("UPDATE audit_events SET \"Items\" = 'name' WHERE \"Seq\" = 6", 6)]
+    [InlineData("DELETE FROM audit_events WHERE \"Seq\" = 6", 7)]
+    [InlineData("DELETE FROM audit_events WHERE \"Seq\" = 5", 6)]
+    [InlineData("UPDATE audit_events SET \"Seq\" = -1 WHERE \"Seq\" = 5; UPDATE audit_events SET \"Seq\" = 5 WHERE \"Seq\" = 6; UPDATE audit_events SET \"Seq\" = 6 WHERE \"Seq\" = -1", 5)]
+    public async Task Tampering_at_the_boundary_between_parallel_ranges_is_found(string tampering, long firstBad)
+    {
+        await using var log = await WriteEventsAsync(10);
+        var verifier = new AuditVerifier(_db.Factory, _checkpoints) { MinimumRangeSize = 3 };
+        Assert.True((await verifier.VerifyAsync()).Intact);
+        await ExecuteAsync(tampering);
+
+        var result = await verifier.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Equal(firstBad, result.FirstBadSeq);
+    }
+
     public void Dispose() => _db.Dispose();
 }
