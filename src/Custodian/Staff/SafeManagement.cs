@@ -183,6 +183,18 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
         return allowed;
     }
 
+    /// <summary>The network check at the password step, before any session exists.</summary>
+    public async Task<bool> IsAccountNetworkAllowedAsync(Guid accountId, IPAddress? address, CancellationToken cancellationToken = default)
+    {
+        string? role;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            role = await db.Set<StaffAccount>().AsNoTracking().Where(a => a.Id == accountId).Select(a => a.Role).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return role is not null && await IsNetworkAllowedAsync(new Actor(ActorKind.Staff, accountId, role), address, cancellationToken);
+    }
+
     private static readonly Failure BadNetworks =
         Failure.Invalid("networks", "staff.network", $"Networks are at most {Networks.MaxEntries} CIDR ranges such as 203.0.113.0/24 or 2001:db8::/32.");
 
