@@ -31,33 +31,34 @@ internal static partial class NetworkRestriction
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignInPost(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.SignInPermitsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter(""));
-            o.OnRejected = async (rejected, ct) =>
+        // Its own limiter rather than RateLimiterOptions.GlobalLimiter, which the privacy centre's public forms own.
+        services.AddSingleton(sp => PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
             {
-                var response = Results.Problem(
-                    "Too many sign-in attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests", type: "urn:custodian:problem:staff.sign-in-throttled",
-                    extensions: new Dictionary<string, object?> { ["code"] = "staff.sign-in-throttled" });
-                await response.ExecuteAsync(rejected.HttpContext);
-            };
-        });
+                PermitLimit = sp.GetRequiredService<IOptions<StaffOptions>>().Value.SignInPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
         return services;
     }
 
     public static WebApplication UseNetworkRestriction(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.Use(async (context, next) =>
         {
+            if (IsSignInPost(context.Request))
+            {
+                using var lease = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>().AttemptAcquire(context);
+                if (!lease.IsAcquired)
+                {
+                    await Results.Problem(
+                        "Too many sign-in attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Too many requests", type: "urn:custodian:problem:staff.sign-in-throttled",
+                        extensions: new Dictionary<string, object?> { ["code"] = "staff.sign-in-throttled" }).ExecuteAsync(context);
+                    return;
+                }
+            }
+
             var kind = context.User.FindFirst(ActorClaims.Kind)?.Value;
             if (kind is "staff" or "token")
             {

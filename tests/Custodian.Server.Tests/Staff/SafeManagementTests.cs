@@ -15,7 +15,11 @@ public abstract class SafeManagementTests(CustodianApp app)
     private static int _peers;
 
     // Each sign-in from its own address, so the rate limiter never counts one test against another.
-    private static string Peer() => $"192.0.{2 + Interlocked.Increment(ref _peers) / 250}.{Interlocked.Increment(ref _peers) % 250 + 1}";
+    private static string Peer()
+    {
+        var n = Interlocked.Increment(ref _peers);
+        return $"192.0.{2 + n / 250}.{n % 250 + 1}";
+    }
 
     private async Task<List<AuditEvent>> EventsAsync(AuditEventType type)
     {
@@ -72,7 +76,7 @@ public abstract class SafeManagementTests(CustodianApp app)
         {
             var refused = await (await staff.GetAsync($"/api/v1/persons/{id}?purpose=service.apply")).AssertProblemAsync(HttpStatusCode.Forbidden);
             Assert.Equal("staff.training-required", refused.Code());
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/staff/accounts/{staffId}/training", new { completedOn = today })).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/api/v1/persons/{id}?purpose=service.apply")).StatusCode);
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/v1/staff/accounts/{staffId}/pledge", new { signedOn = today })).StatusCode);

@@ -56,7 +56,7 @@ internal static class SafetyHost
         var code = Totp.Code(secret, Totp.StepAt(TimeProvider.System.GetUtcNow()));
         var done = await client.PostAsync("/console/sign-in/code", await FormAsync(client, "/console/sign-in/code", "sign-in-code", ("Input.Code", code)));
         Assert.EndsWith("/console", done.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        return (client, account.Value.Id);
+        return (client, account.Value!.Id);
     }
 
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, string formName, params (string, string)[] fields)
