@@ -37,6 +37,8 @@ internal static class HostModule
 
     public static WebApplication UseCustodianHost(this WebApplication app)
     {
+        // First, so that every later step sees the client's address (X-Forwarded-For from configured proxies only).
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -23,6 +23,8 @@ internal static class StaffModule
         services.AddAuthorizationBuilder().AddPolicy(ConsoleSession.Policy, p => p
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireClaim(ActorClaims.Kind, "staff"));
+        services.AddAuthorizationBuilder().AddPolicy(SafeManagementEndpoints.AdminPolicy, p => p.RequireRole(StaffRoles.Administrator));
+        services.AddNetworkRestriction();
         return services;
     }
 
@@ -38,6 +40,8 @@ internal static class StaffModule
 
             return next(context);
         });
+        app.UseNetworkRestriction();
+        app.MapSafeManagement();
         app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
         return app;
     }

@@ -52,6 +52,18 @@ public enum AuditEventType
     ApiTokenUsed = 2005,
     StaffSignedOut = 2006,
 
+    // Safe management measures: view limits, networks, training, departments (2100–2199).
+    RoleViewsSet = 2100,
+    RoleNetworksSet = 2101,
+    AccountNetworksSet = 2102,
+    TrainingRecorded = 2103,
+    PledgeRecorded = 2104,
+    NetworkRefused = 2105,
+    DepartmentCreated = 2106,
+    DepartmentManagerSet = 2107,
+    StaffDepartmentSet = 2108,
+    SignInThrottled = 2109,
+
     ConsentGiven = 3000,
     ConsentWithdrawn = 3001,
     ConsentRefused = 3002,

@@ -18,6 +18,13 @@ internal sealed class StaffAccount
     public long TotpLastStep { get; set; }
     public int FailedCount { get; set; }
     public DateTime? LockedUntil { get; set; }
+    /// <summary>CIDR allow-list of this account, comma separated; empty means the role's list alone decides.</summary>
+    public string Networks { get; set; } = "";
+    /// <summary>When the yearly training on handling personal data was last completed.</summary>
+    public DateTime? TrainedAt { get; set; }
+    /// <summary>When the confidentiality pledge (during and after employment) was signed.</summary>
+    public DateTime? PledgeSignedAt { get; set; }
+    public Guid? DepartmentId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

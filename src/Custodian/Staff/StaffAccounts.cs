@@ -25,9 +25,9 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
             return Failure.Invalid("userName", "staff.user-name", "A user name has 1 to 64 letters, digits, '.', '-', '_' or '@'.");
         }
 
-        if (password.Length is < MinPasswordLength or > MaxPasswordLength)
+        if (StaffPasswords.Check(password) is { } weak)
         {
-            return Failure.Invalid("password", "staff.password-length", $"A password has {MinPasswordLength} to {MaxPasswordLength} characters.");
+            return weak;
         }
 
         if (string.IsNullOrWhiteSpace(role))

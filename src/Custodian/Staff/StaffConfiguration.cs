@@ -26,3 +26,23 @@ internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<Staff
         builder.Property(a => a.TotpLastStep).IsConcurrencyToken();
     }
 }
+
+internal sealed class StaffRoleConfiguration : IEntityTypeConfiguration<StaffRole>
+{
+    public void Configure(EntityTypeBuilder<StaffRole> builder)
+    {
+        builder.ToTable("staff_roles");
+        builder.HasKey(r => r.Role);
+    }
+}
+
+internal sealed class StaffDepartmentConfiguration : IEntityTypeConfiguration<StaffDepartment>
+{
+    public void Configure(EntityTypeBuilder<StaffDepartment> builder)
+    {
+        builder.ToTable("staff_departments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasIndex(d => d.Name).IsUnique();
+    }
+}

@@ -1,3 +1,5 @@
+using Custodian.Gate;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Staff;
@@ -10,6 +12,14 @@ public static class StaffServices
         services.AddSingleton<TotpSecrets>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffSignIn>();
+        // Bound only when a configuration is registered: hosts without one (test harnesses) get the defaults.
+        services.AddOptions<StaffOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(StaffOptions.Section).Bind(o));
+        services.AddSingleton<RoleRules>();
+        services.AddSingleton<SafeManagement>();
+        // Safe management measures in the gate: training first (it refuses), then the view limits (they mask).
+        services.AddSingleton<IGateCheck, TrainingCheck>();
+        services.AddSingleton<IGateCheck, RoleRulesRefresh>();
+        services.AddSingleton<IGateViewFilter, CategoryViewFilter>();
         return services;
     }
 }

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Custodian.Server.Host;
+using Custodian.Staff;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace Custodian.Server.Staff;
+
+/// <summary>
+/// Access control by network: the client address (X-Forwarded-For only from the configured proxies) must be
+/// in the role's and the account's allow-lists. Sign-in posts are rate limited per address.
+/// </summary>
+internal static partial class NetworkRestriction
+{
+    public static IServiceCollection AddNetworkRestriction(this IServiceCollection services)
+    {
+        services.AddOptions<StaffOptions>()
+            .Validate(o => o.TrustedProxies.All(p => IPAddress.TryParse(p, out _)), "Staff:TrustedProxies lists IP addresses only.")
+            .Validate(o => o.SignInPermitsPerMinute > 0, "Staff:SignInPermitsPerMinute is at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // Only the configured proxies: not even loopback is believed by default.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in staff.Value.TrustedProxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+        // Its own limiter rather than RateLimiterOptions.GlobalLimiter, which the privacy centre's public forms own.
+        services.AddSingleton(sp => PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = sp.GetRequiredService<IOptions<StaffOptions>>().Value.SignInPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })));
+        return services;
+    }
+
+    public static WebApplication UseNetworkRestriction(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (IsSignInPost(context.Request))
+            {
+                using var lease = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>().AttemptAcquire(context);
+                if (!lease.IsAcquired)
+                {
+                    await Results.Problem(
+                        "Too many sign-in attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Too many requests", type: "urn:custodian:problem:staff.sign-in-throttled",
+                        extensions: new Dictionary<string, object?> { ["code"] = "staff.sign-in-throttled" }).ExecuteAsync(context);
+                    return;
+                }
+            }
+
+            var kind = context.User.FindFirst(ActorClaims.Kind)?.Value;
+            if (kind is "staff" or "token")
+            {
+                var actor = context.User.ToActor();
+                var rules = context.RequestServices.GetRequiredService<SafeManagement>();
+                if (!await rules.IsNetworkAllowedAsync(actor, context.Connection.RemoteIpAddress, context.RequestAborted))
+                {
+                    // Only the actor's id is logged: the address may come from a header the client wrote.
+                    LogRefused(context.RequestServices.GetRequiredService<ILogger<SafeManagement>>(), actor.AuditName);
+                    await RefuseAsync(context);
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    private static bool IsSignInPost(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(ConsoleSession.SignInPath, StringComparison.OrdinalIgnoreCase);
+
+    // Answered like a failed sign-in, so the response does not tell an attacker that the credential was good.
+    private static async Task RefuseAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
+        {
+            await context.SignOutAsync(ConsoleSession.Scheme);
+            context.Response.Redirect(ConsoleSession.SignInPath);
+            return;
+        }
+
+        await StaffSignIn.Refused.ToProblem401().ExecuteAsync(context);
+    }
+
+    private static IResult ToProblem401(this Custodian.Common.Failure failure) => Results.Problem(
+        failure.Detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", type: "urn:custodian:problem:" + failure.Code,
+        extensions: new Dictionary<string, object?> { ["code"] = failure.Code });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: {Actor} is not allowed from this network.")]
+    private static partial void LogRefused(ILogger logger, string actor);
+}

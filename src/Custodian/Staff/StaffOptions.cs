@@ -1,0 +1,19 @@
+namespace Custodian.Staff;
+
+/// <summary>The <c>Staff</c> section: safe management measures that an operator switches on.</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>Refuse personal data to staff without this year's training and a signed pledge. Off by default.</summary>
+    public bool RequireTraining { get; set; }
+
+    /// <summary>Days a completed training counts for.</summary>
+    public int TrainingValidDays { get; set; } = 365;
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is believed; nobody else's is.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Sign-in form posts allowed per client address per minute.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 30;
+}

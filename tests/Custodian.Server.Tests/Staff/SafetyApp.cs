@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Custodian.Gate;
+using Custodian.Server.Tests.Infrastructure;
+using Custodian.Staff;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Custodian.Server.Tests.Staff;
+
+/// <summary>
+/// The server behind a trusted proxy at 10.0.0.1. The test peer's address comes from X-Test-Peer, set before the
+/// forwarded-headers step, as a socket's address would be.
+/// </summary>
+internal static class SafetyHost
+{
+    public const string TrustedProxy = "10.0.0.1";
+    public const string PeerHeader = "X-Test-Peer";
+
+    public static void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Staff:TrustedProxies:0", TrustedProxy);
+        builder.UseSetting("Staff:SignInPermitsPerMinute", "6");
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFilter>());
+    }
+
+    private sealed class PeerFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(context.Request.Headers[PeerHeader].FirstOrDefault() ?? "127.0.0.1");
+                return following(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>A console session of a new account, signed in through the real forms from <paramref name="peer"/>.</summary>
+    public static async Task<(HttpClient Client, Guid Id)> SignInAsync(CustodianApp app, string role, string peer)
+    {
+        var name = "st." + Guid.NewGuid().ToString("N")[..10];
+        const string password = "a long staff password";
+        var account = await app.Service<StaffAccounts>().CreateAsync(Actor.System, name, password, role);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(PeerHeader, peer);
+        var signIn = await client.PostAsync("/console/sign-in", await FormAsync(client, "/console/sign-in", "sign-in",
+            ("Input.UserName", name), ("Input.Password", password)));
+        var codePage = await signIn.Content.ReadAsStringAsync();
+        var secret = Base32.Decode(Regex.Match(codePage, "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").Groups[1].Value)!;
+        var code = Totp.Code(secret, Totp.StepAt(TimeProvider.System.GetUtcNow()));
+        var done = await client.PostAsync("/console/sign-in/code", await FormAsync(client, "/console/sign-in/code", "sign-in-code", ("Input.Code", code)));
+        Assert.EndsWith("/console", done.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        return (client, account.Value!.Id);
+    }
+
+    public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, string formName, params (string, string)[] fields)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var values = new List<KeyValuePair<string, string>> { new("_handler", formName), new("__RequestVerificationToken", token) };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+        return new FormUrlEncodedContent(values);
+    }
+
+    public static async Task<Guid> RegisterAsync(CustodianApp app)
+    {
+        var client = await app.ClientWithTokenAsync();
+        var response = await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration($"safe-{Guid.NewGuid():N}@example.com"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
+
+public sealed class SafetySqliteApp : CustodianApp
+{
+    public override string Provider => "sqlite";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        SafetyHost.Configure(builder);
+    }
+}
+
+public sealed class SafetyPostgresApp : CustodianApp
+{
+    private readonly string _database = "custodian_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override string Provider => "postgres";
+
+    protected override string PostgresConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(PostgresApp.AdminConnectionString) { Database = _database }.ToString();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        SafetyHost.Configure(builder);
+    }
+
+    public override async ValueTask InitializeAsync()
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(PostgresApp.AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {_database}";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await base.InitializeAsync();
+    }
+}
