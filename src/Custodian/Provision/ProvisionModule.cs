@@ -22,6 +22,8 @@ public static class ProvisionModule
         services.AddSingleton<ConsigneeScopes>();
         services.AddSingleton<Consignees>();
         services.AddSingleton<ConsentChoices>();
+        // Requests' disclosure shows the provision records; registered before AddRequests' empty default.
+        services.AddSingleton<Requests.IProvisionRecordSource, DisclosedProvisionRecords>();
         services.AddSingleton<IGateCheck, CompanyUserCheck>();
         services.AddSingleton<IGateCheck, JointUserCheck>();
         services.AddSingleton<IGateCheck, ConsigneeCheck>();

@@ -22,6 +22,23 @@ public abstract class ProvisionFlowTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task The_persons_disclosure_lists_their_provision_records_by_recipient()
+    {
+        var h = await ProvisionHarness.StartAsync(app);
+        var person = await h.PersonAsync();
+        var company = await h.CompanyAsync();
+        await h.EnteredAsync(person, company);
+
+        var lines = await app.Service<Custodian.Requests.IProvisionRecordSource>().ForPersonAsync(person, TestContext.Current.CancellationToken);
+
+        var line = Assert.Single(lines);
+        Assert.Equal(ProvisionHarness.Purpose, line.Purpose);
+        Assert.Null(line.Ground);
+        Assert.NotEqual("client-company", line.Recipient);
+        Assert.Contains("name", line.Items, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Company_user_sees_only_the_provided_items_with_the_statement_and_the_receipt_is_recorded()
     {
         var h = await ProvisionHarness.StartAsync(app);
