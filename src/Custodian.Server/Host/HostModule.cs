@@ -14,6 +14,21 @@ internal static class HostModule
 {
     public static WebApplicationBuilder AddCustodianHost(this WebApplicationBuilder builder)
     {
+        // Started from another folder (the README's `dotnet run --project`, which keeps ./data where it was run),
+        // the settings and the web root are the ones beside the binaries, under everything else that configures.
+        var settings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")) && File.Exists(settings))
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = "appsettings.json", Optional = true, FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory) });
+        }
+
+        var besideBinaries = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (!Directory.Exists(builder.Environment.WebRootPath) && Directory.Exists(besideBinaries))
+        {
+            builder.Environment.WebRootPath = besideBinaries;
+            builder.Environment.WebRootFileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(besideBinaries);
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
