@@ -26,6 +26,9 @@ internal static class AdultData
     public static (EncodedTable Table, Dictionary<string, Hierarchy> Hierarchies) Get()
     {
         var data = Loaded.Value;
+        // The test script names the folder: there a missing data set is a failure, never a silent skip.
+        Assert.False(data is null && Environment.GetEnvironmentVariable("CUSTODIAN_DATASETS") is { Length: > 0 },
+            "Adult data set not found in CUSTODIAN_DATASETS.");
         Assert.SkipWhen(data is null, "Adult data set not found: set CUSTODIAN_DATASETS to the shared datasets folder.");
         return data!.Value;
     }
