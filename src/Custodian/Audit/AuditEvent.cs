@@ -38,7 +38,6 @@ public enum AuditEventType
     ItemsAdded = 1003,
     PersonErased = 1004,
     PersonLookedUp = 1005,
-    PersonsImported = 1006,
     PersonProvided = 1007,
     PersonReleased = 1008,
     PersonDisclosed = 1009,
@@ -49,7 +48,6 @@ public enum AuditEventType
     StaffSignInFailed = 2002,
     TotpEnrolled = 2003,
     ApiTokenCreated = 2004,
-    ApiTokenUsed = 2005,
     StaffSignedOut = 2006,
 
     // Safe management measures: view limits, networks, training, departments (2100–2199).

@@ -12,15 +12,6 @@ namespace Custodian.Vault;
 /// </summary>
 public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentLedger consents, TimeProvider time)
 {
-    /// <summary>The rules a registration breaks; empty when it may be registered.</summary>
-    public IReadOnlyDictionary<string, string[]> Check(Registration registration)
-    {
-        var (policy, channel, failure) = Resolve(registration);
-        return failure is not null
-            ? failure.Errors ?? new Dictionary<string, string[]> { [failure.Field!] = [$"{failure.Code}: {failure.Detail}"] }
-            : CheckItems(policy!, channel!, registration);
-    }
-
     public Result<EnrolledPerson> Prepare(Registration registration)
     {
         var (policy, channel, failure) = Resolve(registration);

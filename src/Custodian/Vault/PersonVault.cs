@@ -48,9 +48,6 @@ public sealed class PersonVault(
         await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, ct), cancellationToken);
     }
 
-    /// <summary>The rules a registration breaks, without writing anything.</summary>
-    public IReadOnlyDictionary<string, string[]> Check(Registration registration) => enrolment.Check(registration);
-
     /// <summary>Finds persons by exact e-mail or telephone through the blind index; returns ids only.</summary>
     public async Task<Result<IReadOnlyList<Guid>>> LookUpAsync(Actor actor, string kind, string value, string purpose, CancellationToken cancellationToken = default)
     {
