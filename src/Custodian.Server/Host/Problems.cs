@@ -31,6 +31,18 @@ internal static class Problems
     public static IResult ToResult<T>(this Result<T> result, Func<T, IResult> onSuccess) =>
         result.Succeeded ? onSuccess(result.Value!) : result.Failure!.ToProblem();
 
+    /// <summary>A rate limit's refusal, which comes from middleware before any handler could return a Failure.</summary>
+    public static IResult TooManyRequests(string code, string detail, string? field = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (field is not null)
+        {
+            extensions["field"] = field;
+        }
+
+        return Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: TypeOf(code), extensions: extensions);
+    }
+
     public static Failure Required(string field) => Failure.Invalid(field, "required", $"{field} is required.");
 
     private static string TypeOf(string code) => "urn:custodian:problem:" + code;

@@ -15,19 +15,6 @@ public static class PolicyEndpoints
         group.MapGet("/policies/{id}", GetPolicy)
             .WithName("GetPolicy");
 
-        // The page's <html lang> is written by App.razor before the page itself renders, so the
-        // notice's language is settled here, ahead of the Razor endpoint.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.Equals("/privacy", StringComparison.OrdinalIgnoreCase))
-            {
-                var store = context.RequestServices.GetRequiredService<PolicyStore>();
-                var policy = context.Request.Query["policy"] is [{ } id] ? store.Find(id) : store.Default;
-                context.Items["lang"] = policy is null ? store.Default.BindingLanguage : NoticeRenderer.LanguageFor(policy, context.Request.Query["lang"]);
-            }
-
-            return next(context);
-        });
         return app;
     }
 

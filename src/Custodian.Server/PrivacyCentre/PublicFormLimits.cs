@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Custodian.PrivacyCentre;
+using Custodian.Server.Host;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -46,10 +47,7 @@ internal static class PublicFormLimits
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             }
 
-            // A limiter rejection happens before any handler, so it is no Failure value for Problems.cs to map.
-            return new ValueTask(Results.Problem("Too many requests from this network; try again later.", statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests", type: "urn:custodian:problem:rate.limited",
-                extensions: new Dictionary<string, object?> { ["code"] = "rate.limited", ["field"] = "body" }).ExecuteAsync(context.HttpContext));
+            return new ValueTask(Problems.TooManyRequests("rate.limited", "Too many requests from this network; try again later.", field: "body").ExecuteAsync(context.HttpContext));
         };
     }
 }

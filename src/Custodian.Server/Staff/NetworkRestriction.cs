@@ -51,10 +51,7 @@ internal static partial class NetworkRestriction
                 using var lease = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>().AttemptAcquire(context);
                 if (!lease.IsAcquired)
                 {
-                    await Results.Problem(
-                        "Too many sign-in attempts from this address; wait a minute.", statusCode: StatusCodes.Status429TooManyRequests,
-                        title: "Too many requests", type: "urn:custodian:problem:staff.sign-in-throttled",
-                        extensions: new Dictionary<string, object?> { ["code"] = "staff.sign-in-throttled" }).ExecuteAsync(context);
+                    await Problems.TooManyRequests("staff.sign-in-throttled", "Too many sign-in attempts from this address; wait a minute.").ExecuteAsync(context);
                     return;
                 }
             }
