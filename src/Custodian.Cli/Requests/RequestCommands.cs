@@ -10,17 +10,19 @@ using Custodian.Vault.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Cli.Requests;
 
-/// <summary><c>custodian requests due|dispose-forms</c>: the dashboard's figures, and the disposal of request forms.</summary>
+/// <summary><c>custodian requests due|remind|dispose-forms</c>: the dashboard's figures, the reminders, and the disposal of request forms.</summary>
 internal static class RequestCommands
 {
     public static Command Create()
     {
         var command = new Command("requests", "Requests from people: deadlines and disposal of request forms.");
         command.Subcommands.Add(DueCommand());
+        command.Subcommands.Add(RemindCommand());
         command.Subcommands.Add(DisposeFormsCommand());
         return command;
     }
@@ -34,16 +36,9 @@ internal static class RequestCommands
         };
         command.SetAction(async (parsed, ct) =>
         {
-            DateOnly? asOf = null;
-            if (parsed.GetValue(on) is { } text)
+            if (!TryParseOn(parsed, on, out var asOf))
             {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                {
-                    parsed.Error().WriteLine($"--on: '{text}' is not a date as YYYY-MM-DD (date.format)");
-                    return CliOutput.Failed;
-                }
-
-                asOf = day;
+                return CliOutput.Failed;
             }
 
             await using var host = await CliHost.OpenAsync(parsed, ct);
@@ -66,6 +61,61 @@ internal static class RequestCommands
             return CliOutput.Ok;
         });
         return command;
+    }
+
+    private static Command RemindCommand()
+    {
+        var on = new Option<string?>("--on") { Description = "Send as of this date (YYYY-MM-DD, 1980–2099); default today in each policy's calendar." };
+        var command = new Command("remind", "Send the reminders that have fallen due (Requests:ReminderBusinessDays before a due date) and not been sent; for cron when the server's own schedule is off.")
+        {
+            on, CliOutput.DataOption,
+        };
+        command.SetAction(async (parsed, ct) =>
+        {
+            if (!TryParseOn(parsed, on, out var asOf))
+            {
+                return CliOutput.Failed;
+            }
+
+            await using var host = await CliHost.OpenAsync(parsed, ct);
+            var sp = host.Services;
+            var reminders = new RequestReminders(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), sp.GetRequiredService<PolicyStore>(),
+                sp.GetRequiredService<AuditLog>(), Options(sp), sp.GetRequiredService<ILogger<RequestReminders>>());
+            var sent = await reminders.SendAsync(asOf, ct);
+            if (sent.Failure is { } failure)
+            {
+                parsed.Error().WriteLine($"--on: {failure.Detail} ({failure.Code})");
+                return CliOutput.Failed;
+            }
+
+            var output = parsed.Out();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sent {sent.Value!.Count}"));
+            foreach (var r in sent.Value)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.DueOn:yyyy-MM-dd}  {r.Reference}  {r.Type}  {r.BusinessDaysBefore} business days left"));
+            }
+
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+
+    private static bool TryParseOn(ParseResult parsed, Option<string?> on, out DateOnly? asOf)
+    {
+        asOf = null;
+        if (parsed.GetValue(on) is not { } text)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            parsed.Error().WriteLine($"--on: '{text}' is not a date as YYYY-MM-DD (date.format)");
+            return false;
+        }
+
+        asOf = day;
+        return true;
     }
 
     private static Command DisposeFormsCommand()

@@ -13,6 +13,7 @@ internal static class RequestEndpoints
         var requests = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization();
         requests.MapPost("/", SubmitAsync).WithSummary("Record a request (a written one, or from another system)");
         requests.MapGet("/due", DueAsync).WithSummary("Open requests by due date: due within 5 business days, at risk, overdue");
+        requests.MapGet("/reminders", RemindersAsync).WithSummary("Reminders sent since a date (default: the last 7 days) for requests not yet answered");
         requests.MapGet("/{id:guid}", DetailAsync).WithSummary("A request's state, documents, deadline clock and reminders");
         requests.MapPost("/{id:guid}/person", LinkPersonAsync).WithSummary("Attach a privacy-centre request to the person it concerns");
         requests.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery().WithSummary("Upload an identity document (PDF, JPEG or PNG), stored sealed");
@@ -64,18 +65,32 @@ internal static class RequestEndpoints
 
     private static async Task<IResult> DueAsync(string? on, RequestQueries queries, CancellationToken ct)
     {
-        DateOnly? asOf = null;
-        if (on is not null)
-        {
-            if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
-            {
-                return Failure.Invalid("on", "date.format", "on is a date as YYYY-MM-DD.").ToProblem();
-            }
+        var day = ParseDay(on, "on");
+        return day.Failure is { } failure ? failure.ToProblem() : (await queries.DueAsync(day.Value, cancellationToken: ct)).ToResult(Results.Ok);
+    }
 
-            asOf = day;
+    private static async Task<IResult> RemindersAsync(string? since, RequestReminders reminders, TimeProvider time, CancellationToken ct)
+    {
+        var day = ParseDay(since, "since");
+        if (day.Failure is { } failure)
+        {
+            return failure.ToProblem();
         }
 
-        return (await queries.DueAsync(asOf, cancellationToken: ct)).ToResult(Results.Ok);
+        var from = day.Value is { } d ? d.ToDateTime(TimeOnly.MinValue) : time.GetUtcNow().UtcDateTime.AddDays(-7);
+        return Results.Ok(await reminders.OpenAsync(from, ct));
+    }
+
+    private static Result<DateOnly?> ParseDay(string? text, string field)
+    {
+        if (text is null)
+        {
+            return (DateOnly?)null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? (DateOnly?)day
+            : Failure.Invalid(field, "date.format", $"{field} is a date as YYYY-MM-DD.");
     }
 
     private static async Task<IResult> DetailAsync(Guid id, RequestQueries queries, CancellationToken ct) =>

@@ -105,6 +105,7 @@ public enum AuditEventType
     RequestPersonLinked = 5013,
     RequestStatusViewed = 5014,
     RequestFulfilled = 5015,
+    RequestReminderSent = 5016,
 
     // Anonymization 6000–6099.
     ReleaseCreated = 6000,

@@ -21,6 +21,8 @@ public static class RequestsModule
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<RequestFulfilment>();
         services.AddSingleton<RequestQueries>();
+        services.AddSingleton<RequestReminders>();
+        services.AddHostedService<ReminderSchedule>();
         services.AddSingleton<DisclosureGatherer>();
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterWriter>();

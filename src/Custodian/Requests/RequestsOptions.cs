@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Custodian.Requests;
 
 /// <summary>Settings under <c>Requests</c>.</summary>
-public sealed class RequestsOptions
+public sealed class RequestsOptions : IValidatableObject
 {
     public const string Section = "Requests";
 
@@ -34,5 +34,18 @@ public sealed class RequestsOptions
     public string PdfLicense { get; set; } = "agpl";
 
     /// <summary>Business days before the due date on which a reminder falls.</summary>
+    [Length(1, 10)]
     public int[] ReminderBusinessDays { get; set; } = [5, 2, 1];
+
+    /// <summary>How often the server looks for reminders that have fallen due; 0 leaves it to <c>custodian requests remind</c>.</summary>
+    [Range(0, 1440)]
+    public int ReminderCheckMinutes { get; set; } = 60;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReminderBusinessDays.Any(d => d is < 1 or > 30))
+        {
+            yield return new ValidationResult("Each reminder falls 1 to 30 business days before the due date.", [nameof(ReminderBusinessDays)]);
+        }
+    }
 }

@@ -32,6 +32,27 @@ public sealed class RequestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Requests_remind_on_an_empty_database_sends_nothing()
+    {
+        var (exit, output, error) = await CustodianCli.RunAsync("requests", "remind", "--on", "2026-12-18", "--data", _data);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("sent 0", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("2100-01-01", "calendar-range")]
+    [InlineData("2026-13-01", "date.format")]
+    public async Task Requests_remind_on_a_bad_date_exits_1_naming_the_rule(string on, string rule)
+    {
+        var (exit, _, error) = await CustodianCli.RunAsync("requests", "remind", "--on", on, "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("--on:", error, StringComparison.Ordinal);
+        Assert.Contains(rule, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Dispose_forms_on_an_empty_database_succeeds()
     {
         var (exit, _, error) = await CustodianCli.RunAsync("dispose-forms", "--data", _data);
