@@ -39,18 +39,21 @@ public sealed class Inquiries(
             items["telephone"] = submission.Telephone;
         }
 
-        // The vault checks every item against the policy's rules; its refusal names the field.
-        var registered = await vault.RegisterAsync(Actor.System, new Registration(setup.Channel, items, PolicyId: policy.Id), cancellationToken);
+        // The vault checks every item against the policy's rules; its refusal names the field. The person and the
+        // inquiry are written in one transaction, so a failure leaves neither.
+        var now = time.GetUtcNow();
+        var inquiry = new Inquiry { Id = Guid.CreateVersion7(now), PolicyId = policy.Id, State = InquiryState.Open, ReceivedAt = now.UtcDateTime };
+        var registered = await vault.RegisterAsync(Actor.System, new Registration(setup.Channel, items, PolicyId: policy.Id), (db, personId) =>
+        {
+            inquiry.PersonId = personId;
+            db.Add(inquiry);
+            return [new(AuditEventType.InquiryReceived, Actor.System.AuditName, PersonId: personId, Purpose: AnswerPurpose(policy, setup), Subject: inquiry.Id.ToString())];
+        }, cancellationToken);
         if (!registered.Succeeded)
         {
             return registered.Failure!;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var inquiry = new Inquiry { Id = Guid.CreateVersion7(now), PersonId = registered.Value, PolicyId = policy.Id, State = InquiryState.Open, ReceivedAt = now.UtcDateTime };
-        db.Add(inquiry);
-        await audit.CommitAsync(db, [new(AuditEventType.InquiryReceived, Actor.System.AuditName, PersonId: inquiry.PersonId, Purpose: AnswerPurpose(policy, setup), Subject: inquiry.Id.ToString())], cancellationToken);
         return inquiry.Id;
     }
 

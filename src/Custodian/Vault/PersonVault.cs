@@ -12,7 +12,15 @@ namespace Custodian.Vault;
 public sealed class PersonVault(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time)
 {
-    public async Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default) =>
+        RegisterAsync(actor, registration, static (_, _) => [], cancellationToken);
+
+    /// <summary>
+    /// Registers the person and, in the same transaction, what <paramref name="with"/> adds for them: rows it tracks on
+    /// the context and the audit entries it returns. Either all of it is written or none.
+    /// </summary>
+    public async Task<Result<Guid>> RegisterAsync(
+        Actor actor, Registration registration, Func<CustodianDb, Guid, IReadOnlyList<AuditEntry>> with, CancellationToken cancellationToken = default)
     {
         var enrolled = enrolment.Prepare(registration);
         if (!enrolled.Succeeded)
@@ -21,8 +29,10 @@ public sealed class PersonVault(
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await audit.CommitAsync(db, [Registered(actor, enrolled.Value!.Person)], (d, ct) => Enrolment.WriteAsync(d, [enrolled.Value], ct), cancellationToken);
-        return enrolled.Value.Person.Id;
+        var person = enrolled.Value!.Person;
+        List<AuditEntry> entries = [Registered(actor, person), .. with(db, person.Id)];
+        await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, [enrolled.Value], ct), cancellationToken);
+        return person.Id;
     }
 
     /// <summary>Registers many persons in one transaction; a batch with an invalid row is refused whole.</summary>
