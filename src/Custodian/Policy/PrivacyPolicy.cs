@@ -152,6 +152,11 @@ public sealed record RequestProcedure
     /// <summary>Business days (in the policy's calendar) to answer; null where the policy states no number.</summary>
     public required int? DeadlineBusinessDays { get; init; }
     public required IReadOnlyList<string> FreeOfCharge { get; init; }
+    /// <summary>Per kind of attorney, the documents (terms) that prove their authority; a kind not named may not make requests.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AttorneyDocuments { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The kinds of attorney the procedure knows: "your attorney" as a legal or a deputed representative.</summary>
+    public static readonly IReadOnlyList<string> Attorneys = ["legal-representative", "deputed-representative"];
 }
 
 public sealed record Notice

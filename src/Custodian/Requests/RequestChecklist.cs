@@ -4,28 +4,31 @@ namespace Custodian.Requests;
 
 /// <summary>
 /// The documents a requester encloses, from clause (2) of the procedure: one of the policy's identity documents
-/// for the person; an attorney adds proof of their authority (legal representative) or a proxy (deputed
-/// representative), and one identity document of their own.
+/// for the person; an attorney adds what the policy names for their kind (proof of legal authority, a proxy) and one
+/// identity document of their own.
 /// </summary>
 public static class RequestChecklist
 {
     public const string PersonHolder = "person";
     public const string RepresentativeHolder = "representative";
-    public const string LegalAuthority = "legal-authority";
-    public const string Proxy = "proxy";
+
+    /// <summary>The requesters the policy provides for: the person always; an attorney only where it names their documents.</summary>
+    public static IReadOnlyList<Requester> Requesters(PrivacyPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Enum.GetValues<Requester>().Where(r => r == Requester.Person || policy.Requests.AttorneyDocuments.ContainsKey(RequestRecords.Name(r))).ToList();
+    }
 
     public static IReadOnlyList<ChecklistLine> For(PrivacyPolicy policy, Requester requester)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var identity = policy.Requests.IdentityDocuments;
-        return requester switch
+        if (requester == Requester.Person || !policy.Requests.AttorneyDocuments.TryGetValue(RequestRecords.Name(requester), out var authority))
         {
-            Requester.LegalRepresentative =>
-                [new(PersonHolder, identity), new(RepresentativeHolder, [LegalAuthority]), new(RepresentativeHolder, identity)],
-            Requester.DeputedRepresentative =>
-                [new(PersonHolder, identity), new(RepresentativeHolder, [Proxy]), new(RepresentativeHolder, identity)],
-            _ => [new(PersonHolder, identity)],
-        };
+            return [new(PersonHolder, identity)];
+        }
+
+        return [new(PersonHolder, identity), new(RepresentativeHolder, authority), new(RepresentativeHolder, identity)];
     }
 
     /// <summary>Whether a document of this kind and holder is on the requester's checklist at all.</summary>

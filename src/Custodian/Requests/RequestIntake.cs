@@ -120,9 +120,9 @@ internal sealed class RequestIntake(
             errors["type"] = [$"request.type: request types of policy {policy.Id}: {string.Join(", ", policy.Requests.Types)}."];
         }
 
-        if (!Enum.IsDefined(intake.Requester))
+        if (!RequestChecklist.Requesters(policy).Contains(intake.Requester))
         {
-            errors["requester"] = ["request.requester: one of person, legal-representative, deputed-representative."];
+            errors["requester"] = [$"request.requester: requesters of policy {policy.Id}: {string.Join(", ", RequestChecklist.Requesters(policy).Select(RequestRecords.Name))}."];
         }
 
         if (!policy.Notices.ContainsKey(intake.Language))

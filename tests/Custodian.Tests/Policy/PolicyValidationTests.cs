@@ -30,6 +30,8 @@ public sealed class PolicyValidationTests
     [InlineData(23, "    consent:", "required-field", 23, 13)]
     [InlineData(35, "  identity-documents: [pasport]", "unknown-term", 35, 24)]
     [InlineData(37, "  free-of-charge: [erasure]", "unknown-request-type", 37, 20)]
+    [InlineData(35, "  identity-documents: [passport]\n  attorney-documents: { guardian: [passport] }", "invalid-value", 36, 25)]
+    [InlineData(35, "  identity-documents: [passport]\n  attorney-documents: { deputed-representative: [proxi] }", "unknown-term", 36, 50)]
     [InlineData(24, "    description: { ja: 応募 }", "missing-translation", 24, 18)]
     [InlineData(24, "    description: { ja: 応募, en: apply, fr: postuler }", "unknown-language", 24, 39)]
     [InlineData(46, "        paragraphs: [\"{deadline-business-dayz}日以内\"]", "unknown-placeholder", 46, 22)]

@@ -88,6 +88,7 @@ internal sealed partial class PolicyReader
         }
 
         var free = ItemIds(map, "free-of-charge", Kind.RequestType, required: false);
+        var attorneys = ReadAttorneyDocuments(map);
         map.Done();
         return new RequestProcedure
         {
@@ -96,7 +97,33 @@ internal sealed partial class PolicyReader
             IdentityDocuments = documents,
             DeadlineBusinessDays = deadline,
             FreeOfCharge = free,
+            AttorneyDocuments = attorneys,
         };
+    }
+
+    // Clause (2) b: what each kind of attorney encloses to show their authority. An attorney the policy does not name
+    // cannot make a request under it.
+    private Dictionary<string, IReadOnlyList<string>> ReadAttorneyDocuments(YamlMap parent)
+    {
+        var documents = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (parent.Map("attorney-documents", required: false) is not { } map)
+        {
+            return documents;
+        }
+
+        foreach (var (attorney, key, _) in map.All())
+        {
+            if (!RequestProcedure.Attorneys.Contains(attorney, StringComparer.Ordinal))
+            {
+                diagnostics.Add(key, PolicyRules.InvalidValue, $"{map.Path}.{attorney}: an attorney is one of {string.Join(", ", RequestProcedure.Attorneys)}");
+                continue;
+            }
+
+            documents[attorney] = ItemIds(map, attorney, Kind.Term);
+        }
+
+        map.Done();
+        return documents;
     }
 
     private Dictionary<string, LocalizedText> ReadTerms(YamlMap map)
