@@ -79,6 +79,21 @@ public abstract partial class ContactFormTests(CustodianApp app)
         Assert.Equal(before, (await InquiriesAsync()).Count);
     }
 
+    [Theory]
+    [InlineData("es", "Complete este campo.")]
+    [InlineData("ja", "この項目を入力してください。")]
+    [InlineData("en", "Please fill in this field.")]
+    public async Task A_missing_field_is_explained_in_the_pages_language(string language, string message)
+    {
+        var fields = Valid("hola");
+        fields["Name"] = "";
+
+        var page = await (await PostAsync($"/privacy/contact?lang={language}", fields)).Content.ReadAsStringAsync();
+
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("field is required", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_filled_honeypot_is_answered_as_success_but_stores_nothing()
     {
