@@ -27,7 +27,7 @@ public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixtu
 
         // The person, in the privacy centre.
         var person = await console.NewPageAsync();
-        await person.GotoAsync("privacy/requests/new");
+        await person.GotoAsync("privacy/requests/new?lang=en");
         await person.SelectOptionAsync("#type", "disclosure");
         await person.SelectOptionAsync("#requester", "person");
         await person.FillAsync("#personName", "Sofía Ramírez");
@@ -39,7 +39,7 @@ public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixtu
         Assert.DoesNotContain(email, person.Url, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Passport", await person.InnerTextAsync("ul.checklist"), StringComparison.Ordinal);
 
-        await person.GotoAsync("privacy/requests/status");
+        await person.GotoAsync("privacy/requests/status?lang=en");
         await person.FillAsync("#reference", reference);
         await person.FillAsync("#secret", secret);
         await person.ClickAsync("button:has-text('Show my request')");
@@ -63,7 +63,7 @@ public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixtu
         Assert.Equal("fulfilled", await staff.GetAttributeAsync("dd[data-state]", "data-state"));
 
         // The person gets the letter.
-        await person.GotoAsync("privacy/requests/status");
+        await person.GotoAsync("privacy/requests/status?lang=en");
         Assert.Equal("fulfilled", await person.GetAttributeAsync("dd[data-state]", "data-state"));
         var download = await person.RunAndWaitForDownloadAsync(() => person.ClickAsync("#letter"));
         var letter = await File.ReadAllBytesAsync(await download.PathAsync(), ct);

@@ -28,13 +28,13 @@ public sealed partial class StatusPageIdleTests(MovableClockApp app) : IClassFix
     private async Task<HttpClient> OpenStatusAsync()
     {
         var client = app.CreateClient();
-        var submitted = await client.PostAsync("/privacy/requests/new", await SafetyHost.FormAsync(client, "/privacy/requests/new", "privacy-request",
+        var submitted = await client.PostAsync("/privacy/requests/new?lang=en", await SafetyHost.FormAsync(client, "/privacy/requests/new?lang=en", "privacy-request",
             ("Input.Type", "disclosure"), ("Input.Requester", "person"), ("Input.Language", "en"), ("Input.PersonName", "Ana Ruiz"),
             ("Input.Email", $"idle-{Guid.NewGuid():N}@example.com"), ("Input.MailingAddress", "Calle 1, Ciudad de México")));
         var receipt = await submitted.Content.ReadAsStringAsync();
         var reference = ReferenceField().Match(receipt) is { Success: true } r ? r.Groups[1].Value : throw new InvalidOperationException(receipt);
         var secret = SecretField().Match(receipt).Groups[1].Value;
-        var opened = await client.PostAsync("/privacy/requests/status", await SafetyHost.FormAsync(client, "/privacy/requests/status", "request-status",
+        var opened = await client.PostAsync("/privacy/requests/status?lang=en", await SafetyHost.FormAsync(client, "/privacy/requests/status?lang=en", "request-status",
             ("Input.Reference", reference), ("Input.Secret", secret)));
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Contains("data-state=", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -47,10 +47,10 @@ public sealed partial class StatusPageIdleTests(MovableClockApp app) : IClassFix
         var client = await OpenStatusAsync();
 
         app.Clock.Advance(TimeSpan.FromMinutes(14));
-        Assert.Contains("data-state=", await client.GetStringAsync("/privacy/requests/status"), StringComparison.Ordinal);
+        Assert.Contains("data-state=", await client.GetStringAsync("/privacy/requests/status?lang=en"), StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromMinutes(14));
 
-        Assert.Contains("data-state=", await client.GetStringAsync("/privacy/requests/status"), StringComparison.Ordinal);
+        Assert.Contains("data-state=", await client.GetStringAsync("/privacy/requests/status?lang=en"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,12 +59,12 @@ public sealed partial class StatusPageIdleTests(MovableClockApp app) : IClassFix
         var client = await OpenStatusAsync();
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
-        var page = await client.GetStringAsync("/privacy/requests/status");
+        var page = await client.GetStringAsync("/privacy/requests/status?lang=en");
 
         Assert.DoesNotContain("data-state=", page, StringComparison.Ordinal);
         Assert.Contains("we ask for your secret again", page, StringComparison.Ordinal);
         Assert.Contains(Secret, page, StringComparison.Ordinal);
-        Assert.DoesNotContain("data-state=", await client.GetStringAsync("/privacy/requests/status"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-state=", await client.GetStringAsync("/privacy/requests/status?lang=en"), StringComparison.Ordinal);
     }
 
     [GeneratedRegex("id=\"reference\">([^<]+)<")]
