@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Staff;
 
-internal sealed record DeviceView(Guid Id, Guid AccountId, string Name, DateTime CreatedAt, DateTime? ApprovedAt, bool ThisDevice);
+public sealed record DeviceView(Guid Id, Guid AccountId, string Name, DateTime CreatedAt, DateTime? ApprovedAt, bool ThisDevice);
 
 /// <summary>
 /// Registered devices (policy: the "individual identification number of mobile devices ... used for access

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Custodian.Staff;
 
-internal sealed record SessionView(Guid Id, string Client, DateTime CreatedAt, DateTime LastSeenAt);
+public sealed record SessionView(Guid Id, string Client, DateTime CreatedAt, DateTime LastSeenAt);
 
 /// <summary>
 /// Console sessions kept on the server (policy: "prompt users who have not used for a certain period of time to
