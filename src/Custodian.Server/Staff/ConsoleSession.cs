@@ -26,9 +26,10 @@ internal static class ConsoleSession
 
     public static AuthenticationBuilder AddConsoleCookies(this AuthenticationBuilder builder)
     {
-        // The server's session row decides idle and lifetime; the cookie only must not outlive it.
+        // The server's session row decides idle and lifetime and records why a session ended; the ticket's own
+        // expiry, a little later, is only a backstop.
         builder.Services.AddOptions<CookieAuthenticationOptions>(Scheme)
-            .Configure<IOptionsMonitor<StaffOptions>>((o, staff) => o.ExpireTimeSpan = staff.CurrentValue.SessionLifetime);
+            .Configure<IOptionsMonitor<StaffOptions>>((o, staff) => o.ExpireTimeSpan = staff.CurrentValue.SessionLifetime + TimeSpan.FromHours(1));
         builder.Services.AddOptions<StaffOptions>()
             .Validate(o => o.SessionIdleTimeout >= TimeSpan.FromMinutes(1) && o.SessionLifetime >= o.SessionIdleTimeout,
                 "Staff:SessionIdleTimeout is at least a minute and Staff:SessionLifetime at least as long.");
