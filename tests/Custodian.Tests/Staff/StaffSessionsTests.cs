@@ -64,6 +64,21 @@ public sealed class StaffSessionsTests
     }
 
     [Fact]
+    public async Task A_signed_out_session_never_continues_and_the_sign_out_is_audited()
+    {
+        await using var staff = await StaffHarness.CreateAsync();
+        var account = await staff.CreateAccountAsync();
+        var sessions = staff.Get<StaffSessions>();
+        var id = await sessions.StartAsync(account.Id, null, Ct);
+
+        await sessions.SignOutAsync(new Actor(ActorKind.Staff, account.Id, account.Role), id, Ct);
+
+        // A copy of the cookie kept from before the sign-out gets nothing.
+        Assert.False(await sessions.ContinueAsync(id, account.Id, Ct));
+        Assert.Single(await staff.AuditAsync(), e => e.Type == AuditEventType.StaffSignedOut && e.Subject == account.Id.ToString());
+    }
+
+    [Fact]
     public async Task A_session_of_another_account_or_an_unknown_one_does_not_continue()
     {
         await using var staff = await StaffHarness.CreateAsync();
