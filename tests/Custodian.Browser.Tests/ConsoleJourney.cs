@@ -16,9 +16,13 @@ internal static class ConsoleJourney
 
     /// <summary>
     /// The first sign-in of an account: password, then the mandatory enrolment, reading the key the page shows
-    /// for manual entry. Returns the TOTP secret, for later sign-ins of the same account.
+    /// for manual entry, then the recovery codes shown once. Returns the TOTP secret, for later sign-ins of the same account.
     /// </summary>
-    public static async Task<byte[]> SignInFirstTimeAsync(IPage page, string userName, string password)
+    public static async Task<byte[]> SignInFirstTimeAsync(IPage page, string userName, string password) =>
+        (await EnrolAsync(page, userName, password)).Secret;
+
+    /// <summary>As <see cref="SignInFirstTimeAsync"/>, with the recovery codes the page showed.</summary>
+    public static async Task<(byte[] Secret, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(IPage page, string userName, string password)
     {
         await SubmitPasswordAsync(page, userName, password);
         await page.WaitForURLAsync("**/console/sign-in/code");
@@ -26,8 +30,11 @@ internal static class ConsoleJourney
         var secret = Base32.Decode(await page.InnerTextAsync("#totp-secret"))
             ?? throw new InvalidOperationException("The enrolment page shows no Base32 key.");
         await SubmitCodeAsync(page, secret);
-        await page.WaitForURLAsync("**/console");
-        return secret;
+        var codes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
+        await page.ClickAsync("a:has-text('Continue to the console')");
+        // The console, or the account page when the role wants a registered device first.
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        return (secret, codes);
     }
 
     /// <summary>Signs in an enrolled account. Codes are single use: wait for the next 30-second step between sign-ins.</summary>

@@ -3,6 +3,7 @@ using Custodian.Server.Host;
 using Custodian.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.Staff;
 
@@ -18,18 +19,30 @@ internal static class ConsoleSession
     public const string SignInPath = "/console/sign-in";
     public const string CodePath = "/console/sign-in/code";
     public const string HomePath = "/console";
+    public const string AccountPath = "/console/account";
 
-    public static AuthenticationBuilder AddConsoleCookies(this AuthenticationBuilder builder) => builder
-        .AddCookie(Scheme, o =>
+    /// <summary>The server-side session (<see cref="StaffSessions"/>) this cookie belongs to.</summary>
+    public const string SessionClaim = "sid";
+
+    public static AuthenticationBuilder AddConsoleCookies(this AuthenticationBuilder builder)
+    {
+        // The server's session row decides idle and lifetime and records why a session ended; the ticket's own
+        // expiry, a little later, is only a backstop.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(Scheme)
+            .Configure<IOptionsMonitor<StaffOptions>>((o, staff) => o.ExpireTimeSpan = staff.CurrentValue.SessionLifetime + TimeSpan.FromHours(1));
+        builder.Services.AddOptions<StaffOptions>()
+            .Validate(o => o.SessionIdleTimeout >= TimeSpan.FromMinutes(1) && o.SessionLifetime >= o.SessionIdleTimeout,
+                "Staff:SessionIdleTimeout is at least a minute and Staff:SessionLifetime at least as long.");
+        return builder.AddCookie(Scheme, o =>
         {
             Harden(o, "custodian.session", "/");
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            o.SlidingExpiration = false;
             o.LoginPath = SignInPath;
             o.AccessDeniedPath = SignInPath;
             // Outside the console (the API) a missing session is a 401, not a redirect to a page.
             o.Events.OnRedirectToLogin = c => Answer(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Answer(c, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = ValidateAsync;
         })
         .AddCookie(PendingScheme, o =>
         {
@@ -37,6 +50,7 @@ internal static class ConsoleSession
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
             o.SlidingExpiration = false;
         });
+    }
 
     /// <summary>Remembers that <paramref name="accountId"/> passed the password step.</summary>
     public static Task BeginAsync(HttpContext context, Guid accountId) =>
@@ -52,14 +66,34 @@ internal static class ConsoleSession
     public static async Task CompleteAsync(HttpContext context, StaffAccount account)
     {
         await context.SignOutAsync(PendingScheme);
+        var sessions = context.RequestServices.GetRequiredService<StaffSessions>();
+        var session = await sessions.StartAsync(account.Id, context.Request.Headers.UserAgent.ToString(), context.RequestAborted);
         var identity = new ClaimsIdentity(
             [
                 new Claim(ActorClaims.Id, account.Id.ToString()),
                 new Claim(ActorClaims.Kind, "staff"),
                 new Claim(ActorClaims.Role, account.Role),
+                new Claim(SessionClaim, session.ToString()),
             ],
             Scheme, ActorClaims.Id, ActorClaims.Role);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    public static Guid? SessionId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) ? id : null;
+
+    // Every request: a session that has run out or was ended elsewhere gets no data, page or API.
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var user = context.Principal!;
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<StaffSessions>();
+        if (SessionId(user) is { } session && Guid.TryParse(user.FindFirstValue(ActorClaims.Id), out var account)
+            && await sessions.ContinueAsync(session, account, context.HttpContext.RequestAborted))
+        {
+            return;
+        }
+
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Scheme);
     }
 
     private static void Harden(CookieAuthenticationOptions o, string name, string path)

@@ -42,7 +42,7 @@ internal static class SafeManagementEndpoints
         return app;
     }
 
-    private static IResult Done(Failure? failure) => failure is null ? Results.NoContent() : failure.ToProblem();
+    internal static IResult Done(Failure? failure) => failure is null ? Results.NoContent() : failure.ToProblem();
 }
 
 internal sealed record ViewsBody(Dictionary<string, string>? Views);

@@ -24,6 +24,7 @@ internal static class StaffModule
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireClaim(ActorClaims.Kind, "staff"));
         services.AddAuthorizationBuilder().AddPolicy(SafeManagementEndpoints.AdminPolicy, p => p.RequireRole(StaffRoles.Administrator));
+        services.AddAuthorizationBuilder().AddPolicy(AccountSecurityEndpoints.StaffPolicy, p => p.RequireClaim(ActorClaims.Kind, "staff"));
         services.AddNetworkRestriction();
         return services;
     }
@@ -41,12 +42,14 @@ internal static class StaffModule
             return next(context);
         });
         app.UseNetworkRestriction();
+        app.UseDeviceRestriction();
         app.MapSafeManagement();
+        app.MapAccountSecurity();
         app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, StaffSignIn signIn)
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, StaffSessions sessions)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -56,7 +59,7 @@ internal static class StaffModule
         var session = await context.AuthenticateAsync(ConsoleSession.Scheme);
         if (session.Succeeded)
         {
-            await signIn.RecordSignOutAsync(session.Principal.ToActor(), context.RequestAborted);
+            await sessions.SignOutAsync(session.Principal.ToActor(), ConsoleSession.SessionId(session.Principal) ?? Guid.Empty, context.RequestAborted);
             await context.SignOutAsync(ConsoleSession.Scheme);
         }
 

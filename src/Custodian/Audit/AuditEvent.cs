@@ -62,6 +62,18 @@ public enum AuditEventType
     StaffDepartmentSet = 2108,
     SignInThrottled = 2109,
 
+    // Sessions, recovery codes and devices (2110–2139).
+    SessionExpired = 2110,
+    SessionsRevoked = 2111,
+    RecoveryCodesGenerated = 2112,
+    RecoveryCodeUsed = 2113,
+    TotpReset = 2114,
+    DeviceRegistered = 2115,
+    DeviceApproved = 2116,
+    DeviceRevoked = 2117,
+    DeviceRefused = 2118,
+    RoleDevicesSet = 2119,
+
     ConsentGiven = 3000,
     ConsentWithdrawn = 3001,
     ConsentRefused = 3002,

@@ -33,4 +33,6 @@ internal sealed class RoleRules(TimeProvider time)
         _snapshot.Roles.TryGetValue(role, out var r) && r.Views.Length > 0 ? ViewModes.Parse(r.Views) : null;
 
     public string Networks(string role) => _snapshot.Roles.TryGetValue(role, out var r) ? r.Networks : "";
+
+    public bool RequiresDevice(string role) => _snapshot.Roles.TryGetValue(role, out var r) && r.RequireRegisteredDevice;
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Staff;
 
 /// <summary>What an administrator sees of a role's rules.</summary>
-internal sealed record RoleRulesView(string Role, IReadOnlyDictionary<string, string> Views, IReadOnlyList<string> Networks);
+internal sealed record RoleRulesView(string Role, IReadOnlyDictionary<string, string> Views, IReadOnlyList<string> Networks, bool RequireRegisteredDevice = false);
 
 internal sealed record DepartmentView(Guid Id, string Name, Guid? ManagerId);
 
@@ -26,7 +26,8 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
         return roles.Select(r => new RoleRulesView(
             r.Role,
             ViewModes.Parse(r.Views).ToDictionary(p => p.Key, p => ViewModes.Name(p.Value)),
-            r.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList();
+            r.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.RequireRegisteredDevice)).ToList();
     }
 
     /// <summary>Sets the categories a role sees and how; categories left out are hidden. Null or empty: every category.</summary>
@@ -71,6 +72,10 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
 
         return await SaveRoleAsync(actor, role, r => r.Networks = list, AuditEventType.RoleNetworksSet, cancellationToken);
     }
+
+    /// <summary>Whether staff of the role work only from registered, approved devices.</summary>
+    public async Task<Result<RoleRulesView>> SetRoleDevicesAsync(Actor actor, string role, bool required, CancellationToken cancellationToken = default) =>
+        RoleName(role) is { } bad ? bad : await SaveRoleAsync(actor, role, r => r.RequireRegisteredDevice = required, AuditEventType.RoleDevicesSet, cancellationToken);
 
     public async Task<Result<IReadOnlyList<string>>> SetAccountNetworksAsync(Actor actor, Guid accountId, IReadOnlyList<string>? networks, CancellationToken cancellationToken = default)
     {
@@ -225,7 +230,7 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await audit.CommitAsync(db, [new AuditEntry(type, actor.AuditName, Subject: role)], cancellationToken);
         rules.Invalidate();
-        return new RoleRulesView(row.Role, ViewModes.Parse(row.Views).ToDictionary(p => p.Key, p => ViewModes.Name(p.Value)), row.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        return new RoleRulesView(row.Role, ViewModes.Parse(row.Views).ToDictionary(p => p.Key, p => ViewModes.Name(p.Value)), row.Networks.Split(',', StringSplitOptions.RemoveEmptyEntries), row.RequireRegisteredDevice);
     }
 
     private async Task<Failure?> UpdateAccountAsync(Actor actor, Guid accountId, Action<StaffAccount> change, AuditEventType type, CancellationToken cancellationToken)

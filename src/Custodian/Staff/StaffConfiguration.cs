@@ -46,3 +46,38 @@ internal sealed class StaffDepartmentConfiguration : IEntityTypeConfiguration<St
         builder.HasIndex(d => d.Name).IsUnique();
     }
 }
+
+internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
+{
+    public void Configure(EntityTypeBuilder<StaffSession> builder)
+    {
+        builder.ToTable("staff_sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => s.AccountId);
+    }
+}
+
+internal sealed class StaffRecoveryCodeConfiguration : IEntityTypeConfiguration<StaffRecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<StaffRecoveryCode> builder)
+    {
+        builder.ToTable("staff_recovery_codes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasIndex(c => new { c.AccountId, c.Hash }).IsUnique();
+        // Two sign-ins racing with the same code: the second finds it used and fails.
+        builder.Property(c => c.UsedAt).IsConcurrencyToken();
+    }
+}
+
+internal sealed class StaffDeviceConfiguration : IEntityTypeConfiguration<StaffDevice>
+{
+    public void Configure(EntityTypeBuilder<StaffDevice> builder)
+    {
+        builder.ToTable("staff_devices");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasIndex(d => new { d.AccountId, d.IdentifierHash }).IsUnique();
+    }
+}

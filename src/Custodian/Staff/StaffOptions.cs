@@ -16,4 +16,10 @@ public sealed class StaffOptions
 
     /// <summary>Sign-in form posts allowed per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>A console session unused this long asks for the password and code again.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>However busy, a console session ends this long after sign-in.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

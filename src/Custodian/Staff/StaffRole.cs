@@ -11,6 +11,8 @@ internal sealed class StaffRole
     public string Views { get; set; } = "";
     /// <summary>CIDR allow-list, comma separated; empty means any network.</summary>
     public string Networks { get; set; } = "";
+    /// <summary>Staff of this role reach personal data and the console only from an approved device.</summary>
+    public bool RequireRegisteredDevice { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -12,6 +12,10 @@ public static class StaffServices
         services.AddSingleton<TotpSecrets>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<RecoveryCodes>();
+        services.AddSingleton<StaffSessions>();
+        services.AddSingleton<TwoStepReset>();
+        services.AddSingleton<StaffDevices>();
         // Bound only when a configuration is registered: hosts without one (test harnesses) get the defaults.
         services.AddOptions<StaffOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(StaffOptions.Section).Bind(o));
         services.AddSingleton<RoleRules>();

@@ -15,7 +15,7 @@ internal sealed record TotpEnrolment(string Secret, string Uri);
 /// either step lock the account for fifteen minutes. Every failure is audited by account id, never by the
 /// typed user name, and the caller gets one generic answer whatever went wrong.
 /// </summary>
-internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditLog audit, TotpSecrets secrets, TimeProvider time)
+internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditLog audit, TotpSecrets secrets, RecoveryCodes recovery, TimeProvider time)
 {
     public const int MaxFailures = 5;
     public const string Issuer = "Custodian";
@@ -96,12 +96,29 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         return new TotpEnrolment(Base32.Encode(secret), Totp.EnrolmentUri(Issuer, account.UserName, secret));
     }
 
-    /// <summary>Checks the code of the second step; the first accepted code also completes enrolment.</summary>
-    public async Task<Result<StaffAccount>> CompleteAsync(Guid accountId, string? code, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks the code of the second step, a TOTP code or, once enrolled, a recovery code; the first accepted
+    /// TOTP code also completes enrolment.
+    /// </summary>
+    public Task<Result<StaffAccount>> CompleteAsync(Guid accountId, string? code, CancellationToken cancellationToken = default) =>
+        CheckCodeAsync(accountId, code, signingIn: true, cancellationToken);
+
+    /// <summary>A fresh TOTP code before a sensitive change by a signed-in account; recovery codes do not count here.</summary>
+    public async Task<Failure?> StepUpAsync(Guid accountId, string? code, CancellationToken cancellationToken = default) =>
+        (await CheckCodeAsync(accountId, code, signingIn: false, cancellationToken)).Succeeded ? null : StepUpRefused;
+
+    public static readonly Failure StepUpRefused = Failure.Invalid(
+        "code", "staff.step-up", "The code from the authenticator app is not right (each code works once), or the account is locked for a while.");
+
+    /// <summary>New recovery codes for a signed-in account, after a fresh TOTP code.</summary>
+    public async Task<Result<string[]>> RegenerateRecoveryCodesAsync(Actor actor, string? code, CancellationToken cancellationToken = default) =>
+        await StepUpAsync(actor.Id, code, cancellationToken) is { } refused ? refused : (Result<string[]>)await recovery.GenerateAsync(actor, actor.Id, cancellationToken);
+
+    private async Task<Result<StaffAccount>> CheckCodeAsync(Guid accountId, string? code, bool signingIn, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account?.TotpSecret is null)
+        if (account?.TotpSecret is null || (!signingIn && !account.TotpEnrolled))
         {
             await audit.CommitAsync(db, [Failed(account?.Id, "staff.totp-missing")], cancellationToken);
             return Refused;
@@ -115,9 +132,10 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
 
         var now = time.GetUtcNow();
         var step = Totp.Match(secrets.Open(account.Id, account.TotpSecret), code, now, account.TotpLastStep);
-        if (step is null)
+        var usedRecovery = step is null && signingIn && account.TotpEnrolled && await recovery.MarkUsedAsync(db, account.Id, code, now.UtcDateTime, cancellationToken);
+        if (step is null && !usedRecovery)
         {
-            return await FailAsync(db, account, "staff.totp-code", cancellationToken);
+            return await FailAsync(db, account, RecoveryCodes.IsShaped(code) ? "staff.recovery-code" : "staff.totp-code", cancellationToken);
         }
 
         var actor = new Actor(ActorKind.Staff, account.Id, account.Role).AuditName;
@@ -128,8 +146,20 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
             entries.Add(new AuditEntry(AuditEventType.TotpEnrolled, actor, Subject: account.Id.ToString()));
         }
 
-        entries.Add(new AuditEntry(AuditEventType.StaffSignedIn, actor, Subject: account.Id.ToString()));
-        account.TotpLastStep = step.Value;
+        if (usedRecovery)
+        {
+            entries.Add(new AuditEntry(AuditEventType.RecoveryCodeUsed, actor, Subject: account.Id.ToString()));
+        }
+        else
+        {
+            account.TotpLastStep = step!.Value;
+        }
+
+        if (signingIn)
+        {
+            entries.Add(new AuditEntry(AuditEventType.StaffSignedIn, actor, Subject: account.Id.ToString()));
+        }
+
         account.FailedCount = 0;
         account.LockedUntil = null;
         account.UpdatedAt = now.UtcDateTime;
@@ -139,16 +169,13 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another sign-in used a code of this step or a later one first: this one is a replay.
-            await audit.RecordAsync(Failed(account.Id, "staff.totp-replay"), cancellationToken);
+            // Another request used this code (or a later TOTP step) first: this one is a replay.
+            await audit.RecordAsync(Failed(account.Id, usedRecovery ? "staff.recovery-code-replay" : "staff.totp-replay"), cancellationToken);
             return Refused;
         }
 
         return account;
     }
-
-    public Task RecordSignOutAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        audit.RecordAsync(new AuditEntry(AuditEventType.StaffSignedOut, actor.AuditName, Subject: actor.Id.ToString()), cancellationToken);
 
     private bool IsLocked(StaffAccount account) => account.LockedUntil > time.GetUtcNow().UtcDateTime;
 

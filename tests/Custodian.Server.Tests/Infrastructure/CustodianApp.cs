@@ -79,15 +79,17 @@ public sealed class PostgresApp : CustodianApp
 
     public override async ValueTask InitializeAsync()
     {
-        await using (var connection = new Npgsql.NpgsqlConnection(AdminConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {_database}";
-            await command.ExecuteNonQueryAsync();
-        }
-
+        await CreateDatabaseAsync(_database);
         await base.InitializeAsync();
+    }
+
+    public static async Task CreateDatabaseAsync(string database)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE {database}";
+        await command.ExecuteNonQueryAsync();
     }
 
     public string ConnectionString => PostgresConnectionString;

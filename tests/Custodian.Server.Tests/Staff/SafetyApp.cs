@@ -44,19 +44,43 @@ internal static class SafetyHost
     /// <summary>A console session of a new account, signed in through the real forms from <paramref name="peer"/>.</summary>
     public static async Task<(HttpClient Client, Guid Id)> SignInAsync(CustodianApp app, string role, string peer)
     {
+        var signedIn = await SignInNewAsync(app, role, peer);
+        return (signedIn.Client, signedIn.Id);
+    }
+
+    public const string Password = "a long staff password";
+
+    /// <summary>As above, with what later sign-ins of the account need: its name, TOTP secret and recovery codes.</summary>
+    public static async Task<SignedIn> SignInNewAsync(CustodianApp app, string role, string peer)
+    {
         var name = "st." + Guid.NewGuid().ToString("N")[..10];
-        const string password = "a long staff password";
-        var account = await app.Service<StaffAccounts>().CreateAsync(Actor.System, name, password, role);
+        var account = await app.Service<StaffAccounts>().CreateAsync(Actor.System, name, Password, role);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
-        var signIn = await client.PostAsync("/console/sign-in", await FormAsync(client, "/console/sign-in", "sign-in",
-            ("Input.UserName", name), ("Input.Password", password)));
-        var codePage = await signIn.Content.ReadAsStringAsync();
+        var codePage = await SubmitPasswordAsync(client, name);
         var secret = Base32.Decode(Regex.Match(codePage, "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").Groups[1].Value)!;
-        var code = Totp.Code(secret, Totp.StepAt(TimeProvider.System.GetUtcNow()));
+        var done = await SubmitCodeAsync(client, CodeNow(app, secret));
+        // The first sign-in ends on the page that shows the recovery codes, once.
+        var codes = Regex.Matches(done, "<li><code>([a-z2-7]{5}-[a-z2-7]{5})</code></li>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(RecoveryCodes.Count, codes.Count);
+        return new SignedIn(client, account.Value!.Id, name, secret, codes);
+    }
+
+    /// <summary>The TOTP code of the server's clock, <paramref name="steps"/> steps ahead.</summary>
+    public static string CodeNow(CustodianApp app, byte[] secret, int steps = 0) =>
+        Totp.Code(secret, Totp.StepAt(app.Service<TimeProvider>().GetUtcNow()) + steps);
+
+    public static async Task<string> SubmitPasswordAsync(HttpClient client, string name)
+    {
+        var signIn = await client.PostAsync("/console/sign-in", await FormAsync(client, "/console/sign-in", "sign-in", ("Input.UserName", name), ("Input.Password", Password)));
+        return await signIn.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Posts the second step; returns the page it ends on.</summary>
+    public static async Task<string> SubmitCodeAsync(HttpClient client, string code)
+    {
         var done = await client.PostAsync("/console/sign-in/code", await FormAsync(client, "/console/sign-in/code", "sign-in-code", ("Input.Code", code)));
-        Assert.EndsWith("/console", done.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        return (client, account.Value!.Id);
+        return await done.Content.ReadAsStringAsync();
     }
 
     public static async Task<FormUrlEncodedContent> FormAsync(HttpClient client, string page, string formName, params (string, string)[] fields)
@@ -76,6 +100,8 @@ internal static class SafetyHost
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }
+
+internal sealed record SignedIn(HttpClient Client, Guid Id, string UserName, byte[] Secret, IReadOnlyList<string> RecoveryCodes);
 
 public sealed class SafetySqliteApp : CustodianApp
 {

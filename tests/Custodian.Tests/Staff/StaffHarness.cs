@@ -26,6 +26,8 @@ internal sealed class StaffHarness : IAsyncDisposable
     public StaffAccounts Accounts => _services.GetRequiredService<StaffAccounts>();
     public StaffSignIn SignIn => _services.GetRequiredService<StaffSignIn>();
 
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public static async Task<StaffHarness> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "custodian-staff-" + Guid.NewGuid().ToString("N"));
