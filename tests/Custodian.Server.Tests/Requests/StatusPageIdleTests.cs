@@ -2,26 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Custodian.Server.Tests.Infrastructure;
 using Custodian.Server.Tests.Staff;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Server.Tests.Requests;
 
-/// <summary>The server on a clock the test moves, so a status session can go idle.</summary>
-public sealed class MovableClockApp : CustodianApp
-{
-    public MovableClock Clock { get; } = new();
-
-    public override string Provider => "sqlite";
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-}
-
-public sealed partial class StatusPageIdleTests(MovableClockApp app) : IClassFixture<MovableClockApp>
+/// <summary>On a clock the test moves, so a status session can go idle.</summary>
+public sealed partial class StatusPageIdleTests(ClockedSqliteApp app) : IClassFixture<ClockedSqliteApp>
 {
     private const string Secret = "Show my request";
 
