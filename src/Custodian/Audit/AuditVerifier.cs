@@ -62,7 +62,6 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
     {
         using var db = factory.CreateDbContext();
         var connection = db.Database.GetDbConnection();
-        connection.Open();
         using IChainRows rows = connection is SqliteConnection sqlite ? new SqliteChainRows(sqlite, first, last) : new AdoChainRows(connection, first, last);
         var expectedSeq = first;
         byte[] firstPrev = [];

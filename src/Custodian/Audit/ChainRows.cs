@@ -35,6 +35,7 @@ internal sealed class AdoChainRows : IChainRows
 
     public AdoChainRows(DbConnection connection, long first, long last)
     {
+        connection.Open();
         _command = connection.CreateCommand();
         _command.CommandText = IChainRows.Select;
         AddParameter(_command, "@first", first);
