@@ -11,6 +11,8 @@ namespace Custodian.Audit;
 /// </summary>
 public static class AuditHash
 {
+    /// <summary>Version, sequence, ticks, type, outcome and the optional person id: the fixed-size head of the encoding.</summary>
+    internal const int FixedSize = 1 + 8 + 8 + 4 + 4 + 17;
     private const byte EncodingVersion = 1;
     public static readonly byte[] Genesis = new byte[32];
 
@@ -25,28 +27,10 @@ public static class AuditHash
         long seq, long atTicks, int type, int outcome, string actor, Guid? personId, string? purpose, string? items,
         string? reason, string? subject, ReadOnlySpan<byte> prevHash, Span<byte> destination)
     {
-        var size = 1 + 8 + 8 + 4 + 4 + 17 + 32 + Size(actor) + Size(purpose) + Size(items) + Size(reason) + Size(subject);
+        var size = FixedSize + 32 + Size(actor) + Size(purpose) + Size(items) + Size(reason) + Size(subject);
         byte[]? rented = null;
         var buffer = size <= 512 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size)).AsSpan(0, size);
-        var w = buffer;
-        w[0] = EncodingVersion;
-        w = w[1..];
-        BinaryPrimitives.WriteInt64BigEndian(w, seq);
-        BinaryPrimitives.WriteInt64BigEndian(w[8..], atTicks);
-        BinaryPrimitives.WriteInt32BigEndian(w[16..], type);
-        BinaryPrimitives.WriteInt32BigEndian(w[20..], outcome);
-        w = w[24..];
-        if (personId is { } id)
-        {
-            w[0] = 1;
-            id.TryWriteBytes(w[1..], bigEndian: true, out _);
-        }
-        else
-        {
-            w[..17].Clear();
-        }
-
-        w = w[17..];
+        var w = WriteFixed(buffer, seq, atTicks, type, outcome, personId);
         w = Write(w, actor);
         w = Write(w, purpose);
         w = Write(w, items);
@@ -60,18 +44,36 @@ public static class AuditHash
         }
     }
 
+    /// <summary>Writes the fixed-size head; returns the rest of <paramref name="w"/>.</summary>
+    internal static Span<byte> WriteFixed(Span<byte> w, long seq, long atTicks, int type, int outcome, Guid? personId)
+    {
+        w[0] = EncodingVersion;
+        BinaryPrimitives.WriteInt64BigEndian(w[1..], seq);
+        BinaryPrimitives.WriteInt64BigEndian(w[9..], atTicks);
+        BinaryPrimitives.WriteInt32BigEndian(w[17..], type);
+        BinaryPrimitives.WriteInt32BigEndian(w[21..], outcome);
+        if (personId is { } id)
+        {
+            w[25] = 1;
+            id.TryWriteBytes(w[26..], bigEndian: true, out _);
+        }
+        else
+        {
+            w.Slice(25, 17).Clear();
+        }
+
+        return w[FixedSize..];
+    }
+
+    /// <summary>A text field is its UTF-8 length (-1 for null, then nothing) followed by its UTF-8 bytes.</summary>
+    internal static void WriteLength(Span<byte> w, int utf8Length) => BinaryPrimitives.WriteInt32BigEndian(w, utf8Length);
+
     private static int Size(string? s) => 4 + (s is null ? 0 : Encoding.UTF8.GetByteCount(s));
 
     private static Span<byte> Write(Span<byte> w, string? s)
     {
-        if (s is null)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(w, -1);
-            return w[4..];
-        }
-
-        var n = Encoding.UTF8.GetBytes(s, w[4..]);
-        BinaryPrimitives.WriteInt32BigEndian(w, n);
+        var n = s is null ? 0 : Encoding.UTF8.GetBytes(s, w[4..]);
+        WriteLength(w, s is null ? -1 : n);
         return w[(4 + n)..];
     }
 }

@@ -73,7 +73,9 @@ public sealed class AuditLog : IAsyncDisposable
     private List<AuditEvent> Chain(IReadOnlyList<AuditEntry> entries, (long Seq, byte[] Hash) head)
     {
         var (seq, prev) = head;
-        var at = _time.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps microseconds: an instant hashed with finer ticks than it is stored with would never verify.
+        var now = _time.GetUtcNow().UtcDateTime;
+        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         var events = new List<AuditEvent>(entries.Count);
         foreach (var entry in entries)
         {

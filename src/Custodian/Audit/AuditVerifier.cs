@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Audit;
@@ -62,41 +62,35 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
     {
         using var db = factory.CreateDbContext();
         var connection = db.Database.GetDbConnection();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
-            """SELECT "Seq", "At", "Type", "Outcome", "Actor", "PersonId", "Purpose", "Items", "Reason", "Subject", "PrevHash", "Hash" FROM audit_events WHERE "Seq" BETWEEN @first AND @last ORDER BY "Seq" """;
-        AddParameter(command, "@first", first);
-        AddParameter(command, "@last", last);
-        using var reader = command.ExecuteReader();
-        var text = new ColumnKinds(reader);
+        using IChainRows rows = connection is SqliteConnection sqlite ? new SqliteChainRows(sqlite, first, last) : new AdoChainRows(connection, first, last);
         var expectedSeq = first;
-        byte[] firstPrev = [], previous = [];
+        byte[] firstPrev = [];
+        var previous = new byte[32];
         Span<byte> computed = stackalloc byte[32];
-        while (reader.Read())
+        while (rows.Read())
         {
-            var row = ReadRow(reader, text);
-            if (row.Seq != expectedSeq)
+            var seq = rows.Seq;
+            if (seq != expectedSeq)
             {
-                return new(first, expectedSeq - first, firstPrev, previous, (row.Seq, row.Seq > expectedSeq ? $"events {expectedSeq}..{row.Seq - 1} are missing" : "sequence out of order"));
+                return new(first, expectedSeq - first, firstPrev, previous, (seq, seq > expectedSeq ? $"events {expectedSeq}..{seq - 1} are missing" : "sequence out of order"));
             }
 
-            if (row.Seq == first)
+            if (seq == first)
             {
-                firstPrev = row.PrevHash;
+                firstPrev = rows.PrevHash.ToArray();
             }
-            else if (!row.PrevHash.AsSpan().SequenceEqual(previous))
+            else if (!rows.PrevHash.SequenceEqual(previous))
             {
-                return new(first, expectedSeq - first, firstPrev, previous, (row.Seq, "previous hash does not match the event before"));
-            }
-
-            AuditHash.Compute(row.Seq, row.Ticks, row.Type, row.Outcome, row.Actor, row.PersonId, row.Purpose, row.Items, row.Reason, row.Subject, row.PrevHash, computed);
-            if (!computed.SequenceEqual(row.Hash))
-            {
-                return new(first, expectedSeq - first, firstPrev, previous, (row.Seq, "event content does not match its hash"));
+                return new(first, expectedSeq - first, firstPrev, previous, (seq, "previous hash does not match the event before"));
             }
 
-            previous = row.Hash;
+            rows.ComputeHash(computed);
+            if (!computed.SequenceEqual(rows.Hash))
+            {
+                return new(first, expectedSeq - first, firstPrev, previous, (seq, "event content does not match its hash"));
+            }
+
+            computed.CopyTo(previous);
             if ((++expectedSeq & 0xFFFF) == 0)
             {
                 progress(0x10000);
@@ -111,49 +105,7 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
             : new(first, expectedSeq - first, firstPrev, previous, null);
     }
 
-    private static void AddParameter(DbCommand command, string name, long value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private sealed record RangeResult(long First, long Count, byte[] FirstPrev, byte[] LastHash, (long Seq, string Problem)? Failure);
-
-    /// <summary>SQLite hands instants and ids back as text, PostgreSQL as typed values; looked up once per walk.</summary>
-    private sealed class ColumnKinds(DbDataReader reader)
-    {
-        public bool AtIsText { get; } = reader.GetFieldType(1) == typeof(string);
-        public bool PersonIsText { get; } = reader.GetFieldType(5) == typeof(string);
-    }
-
-    private static Row ReadRow(DbDataReader reader, ColumnKinds kinds) => new(
-        reader.GetInt64(0), ReadTicks(reader, kinds.AtIsText), reader.GetInt32(2), reader.GetInt32(3), reader.GetString(4), ReadGuid(reader, kinds.PersonIsText),
-        NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9),
-        (byte[])reader.GetValue(10), (byte[])reader.GetValue(11));
-
-    private readonly record struct Row(
-        long Seq, long Ticks, int Type, int Outcome, string Actor, Guid? PersonId, string? Purpose, string? Items, string? Reason, string? Subject, byte[] PrevHash, byte[] Hash);
-
-    // SQLite keeps instants as text written by EF as "yyyy-MM-dd HH:mm:ss.FFFFFFF"; read it without the general parser.
-    private static long ReadTicks(DbDataReader reader, bool isText)
-    {
-        if (!isText)
-        {
-            return reader.GetDateTime(1).Ticks;
-        }
-
-        var text = reader.GetString(1);
-        return SqliteInstant.TryParseTicks(text, out var ticks)
-            ? ticks
-            : DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture).Ticks;
-    }
-
-    private static Guid? ReadGuid(DbDataReader reader, bool isText) =>
-        reader.IsDBNull(5) ? null : isText ? Guid.Parse(reader.GetString(5)) : reader.GetGuid(5);
-
-    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
 
 public sealed record AuditVerification(bool Intact, long Count, string? HeadHash, long? FirstBadSeq, string? Problem)

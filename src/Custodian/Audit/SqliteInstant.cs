@@ -3,6 +3,9 @@ namespace Custodian.Audit;
 /// <summary>Parses "yyyy-MM-dd HH:mm:ss[.fffffff]" by position; anything else is left to the general parser.</summary>
 internal static class SqliteInstant
 {
+    public static long ParseTicks(ReadOnlySpan<char> s) =>
+        TryParseTicks(s, out var ticks) ? ticks : DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture).Ticks;
+
     public static bool TryParseTicks(ReadOnlySpan<char> s, out long ticks)
     {
         ticks = 0;

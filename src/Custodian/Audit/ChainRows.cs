@@ -1,0 +1,92 @@
+using System.Data.Common;
+
+namespace Custodian.Audit;
+
+/// <summary>
+/// One range of the chain read row by row, in sequence order, for <see cref="AuditVerifier"/>. Spans are valid until
+/// the next <see cref="Read"/>: rows are not materialised, because a million of them is the verifier's whole cost.
+/// </summary>
+internal interface IChainRows : IDisposable
+{
+    const string Select =
+        """SELECT "Seq", "At", "Type", "Outcome", "Actor", "PersonId", "Purpose", "Items", "Reason", "Subject", "PrevHash", "Hash" FROM audit_events WHERE "Seq" BETWEEN @first AND @last ORDER BY "Seq" """;
+
+    bool Read();
+
+    long Seq { get; }
+
+    ReadOnlySpan<byte> PrevHash { get; }
+
+    ReadOnlySpan<byte> Hash { get; }
+
+    /// <summary>Hashes the current row's columns as <see cref="AuditHash"/> defines.</summary>
+    void ComputeHash(Span<byte> destination);
+}
+
+/// <summary>Any ADO.NET provider (PostgreSQL): typed values, one row materialised at a time.</summary>
+internal sealed class AdoChainRows : IChainRows
+{
+    private readonly DbCommand _command;
+    private readonly DbDataReader _reader;
+    private readonly bool _atIsText;
+    private readonly bool _personIsText;
+    private byte[] _prevHash = [];
+    private byte[] _hash = [];
+
+    public AdoChainRows(DbConnection connection, long first, long last)
+    {
+        connection.Open();
+        _command = connection.CreateCommand();
+        _command.CommandText = IChainRows.Select;
+        AddParameter(_command, "@first", first);
+        AddParameter(_command, "@last", last);
+        _reader = _command.ExecuteReader();
+        _atIsText = _reader.GetFieldType(1) == typeof(string);
+        _personIsText = _reader.GetFieldType(5) == typeof(string);
+    }
+
+    public long Seq { get; private set; }
+
+    public ReadOnlySpan<byte> PrevHash => _prevHash;
+
+    public ReadOnlySpan<byte> Hash => _hash;
+
+    public bool Read()
+    {
+        if (!_reader.Read())
+        {
+            return false;
+        }
+
+        Seq = _reader.GetInt64(0);
+        _prevHash = (byte[])_reader.GetValue(10);
+        _hash = (byte[])_reader.GetValue(11);
+        return true;
+    }
+
+    public void ComputeHash(Span<byte> destination) =>
+        AuditHash.Compute(
+            Seq, ReadTicks(), _reader.GetInt32(2), _reader.GetInt32(3), _reader.GetString(4), ReadGuid(),
+            NullableString(6), NullableString(7), NullableString(8), NullableString(9), _prevHash, destination);
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _command.Dispose();
+    }
+
+    private long ReadTicks() => _atIsText ? SqliteInstant.ParseTicks(_reader.GetString(1)) : _reader.GetDateTime(1).Ticks;
+
+    private Guid? ReadGuid() =>
+        _reader.IsDBNull(5) ? null : _personIsText ? Guid.Parse(_reader.GetString(5)) : _reader.GetGuid(5);
+
+    private string? NullableString(int ordinal) => _reader.IsDBNull(ordinal) ? null : _reader.GetString(ordinal);
+
+    private static void AddParameter(DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
