@@ -33,4 +33,13 @@ internal static class ProvisionRoles
 {
     /// <summary>The role of a client company's console account.</summary>
     public const string CompanyUser = "client-company";
+
+    /// <summary>
+    /// The authorization policy of the provision API and console pages: the operator's own staff and services. A
+    /// client company's or joint user's account receives data; it does not manage provision.
+    /// </summary>
+    public const string ManagePolicy = "provision-manage";
+
+    public static bool MayManage(System.Security.Claims.ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && !user.IsInRole(CompanyUser) && !user.IsInRole(JointUserCheck.Role);
 }
