@@ -52,18 +52,20 @@ public abstract class ProvisionAuthorizationTests(CustodianApp app)
         new(new HttpMethod(method), url) { Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
 
     [Fact]
-    public async Task Endpoints_answer_401_without_credentials_and_403_to_receiving_roles()
+    public async Task Endpoints_answer_401_without_credentials_and_403_to_receiving_roles_and_purpose_limited_credentials()
     {
         var anonymous = app.CreateClient();
         var (company, _) = await SafetyHost.SignInAsync(app, ProvisionRoles.CompanyUser, "127.0.0.1");
         var (joint, _) = await SafetyHost.SignInAsync(app, Custodian.Provision.JointUserCheck.Role, "127.0.0.1");
         var service = await app.ClientWithTokenAsync();
+        var scoped = await app.ClientWithTokenAsync("service.answer-inquiries");
 
         foreach (var (method, url) in Endpoints)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(Request(method, url), TestContext.Current.CancellationToken)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await company.SendAsync(Request(method, url), TestContext.Current.CancellationToken)).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await joint.SendAsync(Request(method, url), TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await scoped.SendAsync(Request(method, url), TestContext.Current.CancellationToken)).StatusCode);
             Assert.DoesNotContain((await service.SendAsync(Request(method, url), TestContext.Current.CancellationToken)).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
         }
     }
