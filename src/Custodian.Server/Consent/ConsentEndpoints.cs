@@ -1,7 +1,7 @@
-using Custodian.Provision;
 using System.Net;
 using Custodian.Common;
 using Custodian.Consent;
+using Custodian.Provision;
 using Custodian.Server.Host;
 using Custodian.Server.Provision;
 

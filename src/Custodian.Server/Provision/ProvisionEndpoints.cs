@@ -1,10 +1,10 @@
+using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Consent;
 using Custodian.Provision;
 using Custodian.Server.Consent;
 using Custodian.Server.Host;
 using Custodian.Storage;
-using Custodian.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Provision;
