@@ -44,19 +44,16 @@ internal static class ProvisionCommands
     internal static async Task<int> WriteAsync(
         IServiceProvider services, Guid? person, Guid? company, DateOnly? from, DateOnly? to, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (from is { } start && to is { } end && end <= start)
+        await using var db = await services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(cancellationToken);
+        var rows = await ProvisionRecords.SearchAsync(db, services.GetRequiredService<AuditLog>(), Actor.System, person, company, from, to, cancellationToken);
+        if (!rows.Succeeded)
         {
-            await error.WriteLineAsync("records.period: --to must be after --from.");
+            await error.WriteLineAsync($"{rows.Failure!.Code}: {rows.Failure.Detail}");
             return CliOutput.Failed;
         }
 
-        await using var db = await services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(cancellationToken);
-        var rows = await ProvisionRecords.QueryAsync(db, person, company, Day(from), Day(to), cancellationToken);
-        await ProvisionRecords.WriteCsvAsync(rows, output, cancellationToken);
-        await services.GetRequiredService<AuditLog>().RecordAsync(
-            new(AuditEventType.ProvisionRecordsExported, Actor.System.AuditName, PersonId: person, Subject: company?.ToString()), cancellationToken);
+        await ProvisionRecords.WriteCsvAsync(rows.Value!, output, cancellationToken);
         return CliOutput.Ok;
     }
 
-    private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Custodian.Common;
 using Custodian.Consent;
+using Custodian.Provision;
 using Custodian.Server.Host;
 using Custodian.Server.Provision;
 
@@ -11,7 +12,7 @@ internal static class ConsentEndpoints
 {
     public static WebApplication MapConsent(this WebApplication app)
     {
-        var consent = app.MapGroup("/api/v1/consent").WithTags("Consent").RequireAuthorization();
+        var consent = app.MapGroup("/api/v1/consent").WithTags("Consent").RequireAuthorization(ProvisionRoles.ManagePolicy);
         consent.MapPost("/", RecordAsync).WithSummary("Append a consent given or withdrawn to the ledger, with its evidence");
         consent.MapGet("/{personId:guid}", async (Guid personId, ConsentChoices choices, CancellationToken ct) =>
             (await choices.StateAsync(personId, ct)).ToResult(Results.Ok)).WithSummary("The person's current consent per purpose, and the ledger behind it");

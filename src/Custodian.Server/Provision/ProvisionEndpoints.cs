@@ -1,8 +1,11 @@
+using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Consent;
 using Custodian.Provision;
 using Custodian.Server.Consent;
 using Custodian.Server.Host;
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Provision;
 
@@ -11,14 +14,12 @@ internal static class ProvisionEndpoints
 {
     public static WebApplication MapProvision(this WebApplication app)
     {
-        var provision = app.MapGroup("/api/v1/provision").WithTags("Provision").RequireAuthorization();
+        var provision = app.MapGroup("/api/v1/provision").WithTags("Provision").RequireAuthorization(ProvisionRoles.ManagePolicy);
         provision.MapPost("/entries", EnterAsync).WithSummary("A candidate's entry for a client company: consent, provision record and audit, together");
         provision.MapPost("/entries/bulk", EnterManyAsync).WithSummary("Entries for continuous provision to one company; records share a batch id");
         provision.MapPost("/entries/{id:guid}/withdraw", WithdrawAsync).WithSummary("Withdraw an entry: later provision to that company stops and it is told");
-        provision.MapPost("/stops", StopAsync).WithSummary("Stop all provision to third parties at the person's request");
-        provision.MapPost("/without-consent", RequestWithoutConsentAsync).WithSummary("Ask for a provision without consent on one of the policy's grounds");
-        provision.MapPost("/without-consent/{id:guid}/approve", ApproveAsync).WithSummary("Approve a provision without consent (not by its requester)");
-        provision.MapGet("/records", RecordsAsync).WithSummary("Provision records by person or company and period (JSON, or CSV with Accept: text/csv)");
+        provision.MapGet("/records", RecordsAsync).WithSummary("Provision records by person or company and period (JSON, or CSV with Accept: text/csv or format=csv)");
+        provision.MapStopsAndWithoutConsent();
         app.MapClientCompanies();
         app.MapOutsourcing();
         app.MapConsent();
@@ -68,49 +69,25 @@ internal static class ProvisionEndpoints
     private static async Task<IResult> WithdrawAsync(Guid id, HttpContext http, Entries entries, CancellationToken ct) =>
         (await entries.WithdrawAsync(http.User.ToActor(), id, ct)).ToResult(entryId => Results.Ok(new { entryId, state = "withdrawn" }));
 
-    private static async Task<IResult> StopAsync(StopBody body, HttpContext http, ProvisionStops stops, CancellationToken ct) =>
-        body.PersonId is not { } personId
-            ? Problems.Required("personId").ToProblem()
-            : (await stops.StopAsync(http.User.ToActor(), personId, ct)).ToResult(withdrawn => Results.Ok(new { personId, provisionStopped = true, entriesWithdrawn = withdrawn }));
-
-    private static async Task<IResult> RequestWithoutConsentAsync(WithoutConsentBody body, HttpContext http, WithoutConsent withoutConsent, CancellationToken ct)
-    {
-        if (body.PersonId is not { } personId)
-        {
-            return Problems.Required("personId").ToProblem();
-        }
-
-        var result = await withoutConsent.RequestAsync(http.User.ToActor(),
-            new WithoutConsentRequest(personId, body.Recipient, body.Ground, body.Reason, body.AuthorityReference, body.Items, body.Method), ct);
-        return result.ToResult(r => Results.Created($"/api/v1/provision/without-consent/{r.Id}", new { requestId = r.Id, state = "awaiting-approval" }));
-    }
-
-    private static async Task<IResult> ApproveAsync(Guid id, HttpContext http, WithoutConsent withoutConsent, CancellationToken ct) =>
-        (await withoutConsent.ApproveAsync(http.User.ToActor(), id, ct)).ToResult(r => Results.Ok(new { provisionRecordId = r.Id, r.Ground, r.ApprovedBy }));
-
     private static async Task<IResult> RecordsAsync(
-        Guid? personId, Guid? companyId, DateOnly? from, DateOnly? to, HttpContext http, Microsoft.EntityFrameworkCore.IDbContextFactory<Custodian.Storage.CustodianDb> factory,
-        Custodian.Audit.AuditLog audit, CancellationToken ct)
+        Guid? personId, Guid? companyId, DateOnly? from, DateOnly? to, string? format, HttpContext http, IDbContextFactory<CustodianDb> factory, AuditLog audit, CancellationToken ct)
     {
-        if (personId is null && companyId is null)
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var records = await ProvisionRecords.SearchAsync(db, audit, http.User.ToActor(), personId, companyId, from, to, ct);
+        if (!records.Succeeded)
         {
-            return Failure.Invalid("personId", "records.filter", "Give personId or companyId.").ToProblem();
+            return records.Failure!.ToProblem();
         }
 
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var records = await ProvisionRecords.QueryAsync(db, personId, companyId, Day(from), Day(to), ct);
-        await audit.RecordAsync(new(Custodian.Audit.AuditEventType.ProvisionRecordsExported, http.User.ToActor().AuditName, PersonId: personId, Subject: companyId?.ToString()), ct);
-        if (http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
+        if (format == "csv" || http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase))
         {
             var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            await ProvisionRecords.WriteCsvAsync(records, writer, ct);
-            return Results.Text(writer.ToString(), "text/csv");
+            await ProvisionRecords.WriteCsvAsync(records.Value!, writer, ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", "provision-records.csv");
         }
 
-        return Results.Ok(new { records });
+        return Results.Ok(new { records = records.Value });
     }
-
-    private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
 internal sealed record EvidenceBody(string? Channel, string? Ip, string? UserAgent, string? TextHash);
@@ -137,6 +114,3 @@ internal sealed record EntryBody(Guid? PersonId, Guid? CompanyId, string? Method
 
 internal sealed record BulkEntryBody(Guid? CompanyId, string? Method, List<EntryBody>? Entries);
 
-internal sealed record StopBody(Guid? PersonId);
-
-internal sealed record WithoutConsentBody(Guid? PersonId, string? Recipient, string? Ground, string? Reason, string? AuthorityReference, List<string>? Items, string? Method);

@@ -99,6 +99,8 @@ public enum AuditEventType
     ConsigneeCredentialIssued = 4062,
     ConsigneesExported = 4063,
     ProvisionRecordsExported = 4070,
+    ProvisionWithoutConsentRejected = 4080,
+    ProvisionStopCleared = 4081,
 
     // Requests from people (5000–5099).
     RequestReceived = 5000,

@@ -13,6 +13,8 @@ namespace Custodian.Provision;
 /// <summary>What selecting a consignee takes: the purposes and items entrusted, and the checklist criteria it met.</summary>
 internal sealed record ConsigneeSelection(string? Name, IReadOnlyList<string>? Purposes, IReadOnlyList<string>? Items, IReadOnlyList<string>? Checklist);
 
+internal sealed record SupervisedConsignee(Consignee Consignee, IReadOnlyList<ConsigneeSupervision> Supervisions);
+
 /// <summary>Outsourcing: consignees selected against the checklist, supervised, and given credentials limited to what was entrusted.</summary>
 internal sealed class Consignees(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ApiTokens tokens, ConsigneeScopes scopes, TimeProvider time)
 {
@@ -111,6 +113,15 @@ internal sealed class Consignees(IDbContextFactory<CustodianDb> factory, PolicyS
         await audit.CommitAsync(db, [new(AuditEventType.ConsigneeCredentialIssued, actor.AuditName, Items: consignee.Items, Subject: $"{consignee.Id}:{consignee.TokenId}")], cancellationToken);
         scopes.Forget(consignee.TokenId.Value);
         return created.Value.Secret;
+    }
+
+    /// <summary>The consignees with their supervision records, newest supervision first.</summary>
+    public async Task<List<SupervisedConsignee>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var consignees = await db.Set<Consignee>().AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var supervisions = await db.Set<ConsigneeSupervision>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        return consignees.Select(c => new SupervisedConsignee(c, supervisions.Where(s => s.ConsigneeId == c.Id).ToList())).ToList();
     }
 
     /// <summary>The consignee list for supervision, as CSV: what each is entrusted with and its last supervision.</summary>

@@ -77,6 +77,10 @@ internal sealed class ProvisionRequestConfiguration : IEntityTypeConfiguration<P
         builder.ToTable("provision_requests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
+        // Two approvers deciding at once: the second update finds the decision taken and is refused.
+        builder.Property(r => r.ApprovedBy).IsConcurrencyToken();
+        builder.Property(r => r.RejectedBy).IsConcurrencyToken();
+        builder.Ignore(r => r.State);
     }
 }
 

@@ -59,5 +59,9 @@ internal sealed class ProvisionRequest
     public string RequestedBy { get; set; } = "";
     public DateTime RequestedAt { get; set; }
     public string? ApprovedBy { get; set; }
+    public string? RejectedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
     public Guid? ProvisionRecordId { get; set; }
+
+    public string State => ApprovedBy is not null ? "approved" : RejectedBy is not null ? "rejected" : "awaiting-approval";
 }

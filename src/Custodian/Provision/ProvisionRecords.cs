@@ -1,4 +1,7 @@
 using System.Globalization;
+using Custodian.Audit;
+using Custodian.Common;
+using Custodian.Gate;
 using Custodian.Storage;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +13,28 @@ internal static class ProvisionRecords
 {
     /// <summary>APPI asks for three years; a record is never disposed of before this instant.</summary>
     public static DateTime KeepUntil(DateTime providedAt) => providedAt.AddYears(3);
+
+    /// <summary>
+    /// The one search the API, the console and the command line share: by person or company and period, the
+    /// export itself audited.
+    /// </summary>
+    public static async Task<Result<List<ProvisionRecord>>> SearchAsync(
+        CustodianDb db, AuditLog audit, Actor actor, Guid? personId, Guid? companyId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (personId is null && companyId is null)
+        {
+            return Failure.Invalid("personId", "records.filter", "Give personId or companyId.");
+        }
+
+        if (from is { } start && to is { } end && end <= start)
+        {
+            return Failure.Invalid("to", "records.period", "to must be after from.");
+        }
+
+        var records = await QueryAsync(db, personId, companyId, Day(from), Day(to), cancellationToken);
+        await audit.RecordAsync(new(AuditEventType.ProvisionRecordsExported, actor.AuditName, PersonId: personId, Subject: companyId?.ToString()), cancellationToken);
+        return records;
+    }
 
     public static async Task<List<ProvisionRecord>> QueryAsync(
         CustodianDb db, Guid? personId, Guid? companyId, DateTime? from, DateTime? to, CancellationToken cancellationToken)
@@ -69,6 +94,8 @@ internal static class ProvisionRecords
             await csv.NextRecordAsync();
         }
     }
+
+    private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     private static string Iso(DateTime instant) => instant.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

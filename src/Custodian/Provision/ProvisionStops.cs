@@ -7,6 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Provision;
 
+/// <summary>A person's stop: whether it is in force, and each entry with the company and when it was told.</summary>
+internal sealed record StopState(Guid PersonId, bool ProvisionStopped, IReadOnlyList<StoppedEntry> Entries);
+
+internal sealed record StoppedEntry(Guid EntryId, Guid CompanyId, string Company, string State, DateTime EnteredAt, DateTime? WithdrawnAt, string? WithdrawnReason, DateTime? CompanyToldAt);
+
 /// <summary>
 /// "We may cease the provision ... if you request": the person's flag makes the gate refuse every later provision,
 /// their open entries are withdrawn and each company is told, in one transaction with its audit events.
@@ -40,5 +45,50 @@ internal sealed class ProvisionStops(IDbContextFactory<CustodianDb> factory, Aud
         audited.AddRange(await entries.WithdrawAsync(db, actor, open, EntryReasons.ProvisionStopped, cancellationToken));
         await audit.CommitAsync(db, audited, cancellationToken);
         return open.Count;
+    }
+
+    /// <summary>
+    /// The person asks that provision may resume. Withdrawn entries stay withdrawn and the consent stays withdrawn:
+    /// a new entry is a new consent.
+    /// </summary>
+    public async Task<Result<bool>> ClearAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return Failure.NotFound("person.unknown", "No person has this id.");
+        }
+
+        if (!person.ProvisionStopped)
+        {
+            return Failure.Conflict("person.provision-not-stopped", "Provision to third parties is not stopped for this person.");
+        }
+
+        person.ProvisionStopped = false;
+        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        person.Version++;
+        await audit.CommitAsync(db, [new(AuditEventType.ProvisionStopCleared, actor.AuditName, PersonId: personId)], cancellationToken);
+        return false;
+    }
+
+    public async Task<Result<StopState>> StateAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return Failure.NotFound("person.unknown", "No person has this id.");
+        }
+
+        var entries = await (
+                from e in db.Set<Entry>().AsNoTracking()
+                where e.PersonId == personId
+                join c in db.Set<ClientCompany>().AsNoTracking() on e.CompanyId equals c.Id
+                select new StoppedEntry(
+                    e.Id, c.Id, c.Name, e.State == EntryState.Open ? "open" : "withdrawn", e.EnteredAt, e.WithdrawnAt, e.WithdrawnReason,
+                    db.Set<CompanyNotice>().Where(n => n.EntryId == e.Id).Select(n => (DateTime?)n.At).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return new StopState(personId, person.ProvisionStopped, entries.OrderBy(e => e.EntryId).ToList());
     }
 }

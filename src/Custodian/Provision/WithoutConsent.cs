@@ -16,7 +16,7 @@ internal sealed record WithoutConsentRequest(
 /// Provision without consent, only on the policy's grounds (a)–(i): asked by one member of staff, approved by
 /// another, and recorded as a provision record the person sees in their disclosure.
 /// </summary>
-internal sealed class WithoutConsent(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, TimeProvider time)
+internal sealed partial class WithoutConsent(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, PersonGate gate, TimeProvider time)
 {
     private const int MaxRecipient = 200;
     private const int MaxReason = 2000;
@@ -35,9 +35,15 @@ internal sealed class WithoutConsent(IDbContextFactory<CustodianDb> factory, Pol
             return Failure.Gone("person.erased", "This person's data has been erased.");
         }
 
-        if (Check(policies.Find(person.PolicyId)!, request) is { } invalid)
+        var policy = policies.Find(person.PolicyId)!;
+        if (Check(policy, request) is { } invalid)
         {
             return invalid;
+        }
+
+        if (GatePurpose(policy, person, request.Items!) is null)
+        {
+            return Failure.Invalid("items", "provision.items-held", "items are held together under one purpose of use of the person's channel that needs no consent.");
         }
 
         var now = time.GetUtcNow();
@@ -57,54 +63,6 @@ internal sealed class WithoutConsent(IDbContextFactory<CustodianDb> factory, Pol
         db.Add(pending);
         await audit.CommitAsync(db, [new(AuditEventType.ProvisionWithoutConsentRequested, actor.AuditName, PersonId: person.Id, Items: pending.Items, Reason: "ground-" + pending.Ground, Subject: pending.Id.ToString())], cancellationToken);
         return pending;
-    }
-
-    /// <summary>The approver must be someone other than the requester; approval writes the provision record.</summary>
-    public async Task<Result<ProvisionRecord>> ApproveAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var pending = await db.Set<ProvisionRequest>().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (pending is null)
-        {
-            return Failure.NotFound("provision-request.unknown", "No provision request has this id.");
-        }
-
-        if (pending.ApprovedBy is not null)
-        {
-            return Failure.Conflict("provision-request.decided", "This provision request is already approved.");
-        }
-
-        if (pending.RequestedBy == actor.AuditName)
-        {
-            await audit.RecordAsync(new(AuditEventType.ProvisionWithoutConsentRefused, actor.AuditName, AuditOutcome.Refused, pending.PersonId, Reason: "approval.same-actor", Subject: pending.Id.ToString()), cancellationToken);
-            return Failure.Refused("approval.same-actor", "A provision without consent is approved by someone other than the requester.");
-        }
-
-        var person = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == pending.PersonId, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var record = new ProvisionRecord
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            PersonId = pending.PersonId,
-            RecipientKind = RecipientKinds.WithoutConsent,
-            RecipientName = pending.Recipient,
-            Items = pending.Items,
-            Method = pending.Method,
-            Ground = pending.Ground,
-            Reason = pending.Reason,
-            AuthorityReference = pending.AuthorityReference,
-            RequestedBy = pending.RequestedBy,
-            ApprovedBy = actor.AuditName,
-            PolicyId = person.PolicyId,
-            PolicyVersion = person.PolicyVersion,
-            ProvidedAt = now,
-            KeepUntil = ProvisionRecords.KeepUntil(now),
-        };
-        db.Add(record);
-        pending.ApprovedBy = actor.AuditName;
-        pending.ProvisionRecordId = record.Id;
-        await audit.CommitAsync(db, [new(AuditEventType.ProvisionWithoutConsentApproved, actor.AuditName, PersonId: record.PersonId, Items: record.Items, Reason: "ground-" + record.Ground, Subject: record.Id.ToString())], cancellationToken);
-        return record;
     }
 
     private static Failure? Check(PrivacyPolicy policy, WithoutConsentRequest request)

@@ -35,7 +35,8 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
 
         var page = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(page, recruiter, "a long recruiter password");
-        await page.ClickAsync("header nav a:has-text('Put forward')");
+        await page.ClickAsync("header nav a:has-text('Provision')");
+        await page.ClickAsync("main ul.provision-index a:has-text('Put forward')");
         await page.FillAsync("#person-id", person.ToString());
         await page.SelectOptionAsync("#company", company.Id.ToString());
         await page.SelectOptionAsync("#method", "api");
@@ -61,5 +62,98 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await companyPage.SelectOptionAsync("#purpose", "service.apply");
         await companyPage.ClickAsync("button:has-text('Show')");
         Assert.Contains("only receives what was provided", await companyPage.InnerTextAsync("p.error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_keep_companies_ask_and_approve_a_provision_without_consent_and_use_every_provision_page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = (await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
+        {
+            ["name"] = "Luis Herrera",
+            ["email"] = $"luis.{Guid.NewGuid():N}@example.com",
+            ["address"] = "Calle Madero 12, Querétaro",
+            ["telephone"] = "+52 442 555 0101",
+            ["date-of-birth"] = "1988-02-03",
+        }), ct)).Value;
+        var accounts = Service<StaffAccounts>();
+        var (recruiter, officer) = ("recruiter." + Guid.NewGuid().ToString("N")[..8], "officer." + Guid.NewGuid().ToString("N")[..8]);
+        await accounts.CreateAsync(Actor.System, recruiter, "a long recruiter password", "recruiter", ct);
+        await accounts.CreateAsync(Actor.System, officer, "a long officer password", "privacy-officer", ct);
+
+        var page = await console.NewPageAsync();
+        await ConsoleJourney.SignInFirstTimeAsync(page, recruiter, "a long recruiter password");
+        await page.ClickAsync("header nav a:has-text('Provision')");
+        await page.ClickAsync("main ul.provision-index a:has-text('Client companies')");
+        await page.FillAsync("#name", "Acme Staffing " + Guid.NewGuid().ToString("N")[..6]);
+        await page.FillAsync("#industry", "staffing");
+        await page.FillAsync("#country", "US");
+        await page.ClickAsync("button:has-text('Register')");
+        await page.FillAsync("#signed-on", "2024-01-01");
+        await page.FillAsync("#document", "CT-US-1");
+        await page.FillAsync("#expires-on", "2099-01-01");
+        await page.ClickAsync("button:has-text('Record the contract')");
+        await page.FillAsync("#agreed-on", "2024-01-02");
+        await page.FillAsync("#same-care-document", "SC-US-1");
+        await page.ClickAsync("button:has-text('Record the agreement')");
+        Assert.Contains("SC-US-1", await page.InnerTextAsync("dl.request-facts"), StringComparison.Ordinal);
+
+        await page.ClickAsync("nav.provision-nav a:has-text('Without consent')");
+        await page.FillAsync("#person-id", person.ToString());
+        await page.FillAsync("#recipient", "Fiscalía General del Estado de Querétaro");
+        await page.CheckAsync("input[name='ground'][value='a']");
+        await page.FillAsync("#reason", "Court order in case 45/2026");
+        await page.CheckAsync("input[name='items'][value='name']");
+        await page.ClickAsync("button:has-text('Ask for approval')");
+        var asked = await page.InnerTextAsync("main");
+        Assert.True(asked.Contains("awaits an approver", StringComparison.Ordinal), asked);
+
+        var approver = await console.NewPageAsync();
+        await ConsoleJourney.SignInFirstTimeAsync(approver, officer, "a long officer password");
+        await approver.GotoAsync("console/provision/without-consent");
+        await approver.Locator("table.provision-requests tr", new() { HasText = person.ToString() }).Locator("button:has-text('Approve and release')").ClickAsync();
+        Assert.Equal("Luis Herrera", await approver.InnerTextAsync("section.released table.items td"));
+        Assert.Equal(1, await approver.Locator("section.released table.items tr").CountAsync());
+
+        await approver.ClickAsync("nav.provision-nav a:has-text('Provision records')");
+        await approver.FillAsync("#person", person.ToString());
+        await approver.ClickAsync("button:has-text('Search')");
+        Assert.Contains("ground (a)", await approver.InnerTextAsync("table.records tbody"), StringComparison.Ordinal);
+        Assert.Contains("format=csv", await approver.GetAttributeAsync("a.csv", "href"), StringComparison.Ordinal);
+
+        await approver.ClickAsync("nav.provision-nav a:has-text('Stops')");
+        await approver.FillAsync("#person-id", person.ToString());
+        await approver.ClickAsync("button:has-text('Show')");
+        await approver.ClickAsync("button:has-text('Stop provision')");
+        Assert.Equal("Provision is stopped", await approver.InnerTextAsync("main h2"));
+
+        await approver.ClickAsync("nav.provision-nav a:has-text('Joint use')");
+        var joint = approver.Locator("section.joint-use").First;
+        await joint.Locator("textarea[name='change']").FillAsync("A new affiliate joins the joint users.");
+        await joint.Locator("input[name='effectiveOn']").FillAsync("2099-01-01");
+        await joint.Locator("button:has-text('Record the notice')").ClickAsync();
+        Assert.Contains("A new affiliate joins", await approver.Locator("section.joint-use ul.notices").First.InnerTextAsync(), StringComparison.Ordinal);
+
+        await approver.ClickAsync("nav.provision-nav a:has-text('Consignees')");
+        var consignee = "Archivo Seguro " + Guid.NewGuid().ToString("N")[..6];
+        await approver.FillAsync("#name", consignee);
+        await approver.CheckAsync("input[name='purposes'][value='service.answer-inquiries']");
+        await approver.CheckAsync("input[name='items'][value='name']");
+        foreach (var criterion in SelectionChecklist.Criteria)
+        {
+            await approver.CheckAsync($"input[name='checklist'][value='{criterion}']");
+        }
+
+        await approver.ClickAsync("button:has-text('Select')");
+        var selected = approver.Locator("section.consignee", new() { HasText = consignee });
+        await selected.Locator("textarea[name='findings']").FillAsync("Visit: controls in place");
+        await selected.Locator("input[name='satisfactory']").CheckAsync();
+        await selected.Locator("button:has-text('Record the supervision')").ClickAsync();
+        Assert.Contains("Visit: controls in place", await approver.Locator("section.consignee", new() { HasText = consignee }).InnerTextAsync(), StringComparison.Ordinal);
+
+        await approver.ClickAsync("nav.provision-nav a:has-text('Consent ledger')");
+        await approver.FillAsync("#person-id", person.ToString());
+        await approver.ClickAsync("button:has-text('Show')");
+        Assert.Equal(1, await approver.Locator("table.consent-ledger").CountAsync());
     }
 }

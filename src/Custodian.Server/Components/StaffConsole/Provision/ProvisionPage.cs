@@ -1,0 +1,53 @@
+using System.Globalization;
+using Custodian.Common;
+using Custodian.Gate;
+using Custodian.Policy;
+using Custodian.Server.Host;
+using Microsoft.AspNetCore.Components;
+
+namespace Custodian.Server.Components.StaffConsole.Provision;
+
+/// <summary>
+/// What every provision page shares: the actor, the posted fields and the last failure. Pages only call the
+/// provision services; the rules live there.
+/// </summary>
+public abstract class ProvisionPage : ComponentBase
+{
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
+
+    [Inject] protected PolicyStore Policies { get; set; } = default!;
+
+    protected Failure? Failure { get; set; }
+
+    protected Actor Actor => HttpContext.User.ToActor();
+
+    protected CancellationToken Ct => HttpContext.RequestAborted;
+
+    protected string Form(string name) => HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].ToString() : "";
+
+    protected IReadOnlyList<string> FormAll(string name) =>
+        HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
+
+    protected Guid? FormId(string name) => Guid.TryParse(Form(name), out var id) ? id : null;
+
+    protected DateOnly? FormDay(string name) => ParseDay(Form(name));
+
+    protected static DateOnly? ParseDay(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>Runs one service call; its failure, if any, is what the page shows.</summary>
+    protected async Task<T?> RunAsync<T>(Task<Result<T>> call)
+    {
+        var result = await call;
+        Failure = result.Failure;
+        return result.Value;
+    }
+
+    protected static Failure MissingId(string field) => Failure.Invalid(field, "id", $"Enter the {field} as an id.");
+
+    protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text["en"] : id;
+
+    protected static string Day(DateTime? instant) => instant?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
+    protected static string Instant(DateTime? instant) => instant?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+}
