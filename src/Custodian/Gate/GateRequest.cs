@@ -11,8 +11,13 @@ public enum GateUse
 {
     /// <summary>Shown to staff or a service.</summary>
     Read,
-    /// <summary>Provided to a third party (a client company, a joint user, an authority).</summary>
+    /// <summary>Provided to a third party (a client company, a joint user, an affiliate) with the person's agreement.</summary>
     Provide,
+    /// <summary>
+    /// Provided without consent on one of the policy's grounds (laws, life, public health, authorities, ...). The
+    /// person's request to stop provision does not reach these: the law lets the person stop only what needs consent.
+    /// </summary>
+    ProvideOnGround,
     /// <summary>Fed into a release of anonymized processed information or statistics.</summary>
     Release,
     /// <summary>Gathered for the person's own disclosure request.</summary>

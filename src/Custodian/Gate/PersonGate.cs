@@ -98,7 +98,7 @@ public sealed partial class PersonGate(
 
     private static AuditEventType EventType(GateUse use) => use switch
     {
-        GateUse.Provide => AuditEventType.PersonProvided,
+        GateUse.Provide or GateUse.ProvideOnGround => AuditEventType.PersonProvided,
         GateUse.Release => AuditEventType.PersonReleased,
         GateUse.Disclose => AuditEventType.PersonDisclosed,
         GateUse.Export => AuditEventType.PersonExported,

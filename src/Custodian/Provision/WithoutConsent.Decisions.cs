@@ -22,7 +22,7 @@ internal sealed partial class WithoutConsent
 
     /// <summary>
     /// Approved by someone other than the requester, the provision is carried out: the person's data pass the gate as
-    /// a provision (refused after a stop request or erasure, audited either way), only the approved items leave, and
+    /// a provision on a ground (refused after erasure or suspension of use, not after a stop request, which reaches only provision by consent; audited either way), only the approved items leave, and
     /// the provision record is written with the decision.
     /// </summary>
     public async Task<Result<WithoutConsentRelease>> ApproveAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ internal sealed partial class WithoutConsent
             return Failure.Refused("provision.items-held", "The approved items are no longer held under one purpose of use that needs no consent.");
         }
 
-        var view = await gate.UseAsync(actor, person.Id, purpose, GateUse.Provide, cancellationToken);
+        var view = await gate.UseAsync(actor, person.Id, purpose, GateUse.ProvideOnGround, cancellationToken);
         if (!view.Succeeded)
         {
             return view.Failure!;

@@ -76,18 +76,31 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
     }
 
     [Fact]
-    public async Task After_a_stop_request_the_gate_refuses_the_release_and_the_request_stays_undecided()
+    public async Task A_stop_request_does_not_hold_back_a_provision_the_policys_grounds_permit_without_consent()
     {
         var h = await ProvisionHarness.StartAsync(app);
         var person = await h.PersonAsync();
         var requestId = await AskAsync(h, person, "name");
         Assert.Equal(HttpStatusCode.OK, (await h.Client.PostAsJsonAsync("/api/v1/provision/stops", new { personId = person }, TestContext.Current.CancellationToken)).StatusCode);
 
-        var refused = await (await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken))
-            .AssertProblemAsync(HttpStatusCode.Forbidden);
+        var approved = await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken);
 
-        Assert.Equal("person.provision-stopped", refused.Code());
-        ProvisionHarness.Refusal(await h.EventsAsync(person), AuditEventType.PersonProvided, "person.provision-stopped");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Single(Provided(await h.EventsAsync(person)));
+    }
+
+    [Fact]
+    public async Task An_erased_person_is_not_released_and_the_request_stays_undecided()
+    {
+        var h = await ProvisionHarness.StartAsync(app);
+        var person = await h.PersonAsync();
+        var requestId = await AskAsync(h, person, "name");
+        Assert.Equal(HttpStatusCode.NoContent, (await h.Client.DeleteAsync($"/api/v1/persons/{person}", TestContext.Current.CancellationToken)).StatusCode);
+
+        var refused = await (await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken))
+            .AssertProblemAsync(HttpStatusCode.Gone);
+
+        Assert.Equal("person.erased", refused.Code());
         var queue = await h.Client.GetFromJsonAsync<JsonElement>("/api/v1/provision/without-consent", TestContext.Current.CancellationToken);
         Assert.Contains(queue.GetProperty("requests").EnumerateArray(), r => r.GetProperty("id").GetGuid() == requestId);
     }
