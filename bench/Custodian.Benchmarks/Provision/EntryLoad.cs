@@ -154,7 +154,7 @@ internal static class EntryLoad
 
     private static async Task WaitReadyAsync(HttpClient client)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 600; i++)
         {
             try
             {
