@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.PrivacyCentre;
 
-/// <summary>The privacy centre: its pages' language, the cookie-consent API, CORS for the operator's sites, limits on public forms.</summary>
+/// <summary>The privacy centre: its pages' language and cache, the cookie-consent API, CORS for the operator's sites, limits on public forms.</summary>
 internal static class PrivacyCentreModule
 {
     public static IServiceCollection AddPrivacyCentre(this IServiceCollection services, IConfiguration configuration)
@@ -13,6 +13,7 @@ internal static class PrivacyCentreModule
         services.AddPrivacyCentreServices(configuration);
         services.AddSingleton<SiteOrigins>();
         services.AddRateLimiter(PublicFormLimits.Configure);
+        services.AddOutputCache(CentrePageCache.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IOptions<PrivacyCentreOptions>>((cors, centre) => cors.AddPolicy(SiteOrigins.CorsPolicy, policy => policy
@@ -37,6 +38,7 @@ internal static class PrivacyCentreModule
 
             return next(context);
         });
+        app.UseOutputCache();
         app.MapCookieConsent();
         return app;
     }

@@ -13,6 +13,7 @@ internal static class StaffModule
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddSingleton<ApiTokens>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddStaffAccounts();
         services.AddHostedService<AdministratorBootstrap>();
         services.AddAuthentication(Scheme)

@@ -62,10 +62,10 @@ public sealed class CookieChoiceRecorder : IAsyncDisposable
             try
             {
                 await using var db = await _factory.CreateDbContextAsync();
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.AddRange(batch.Select(p => p.Choice));
-                var entry = new AuditEntry(AuditEventType.CookieChoicesRecorded, "system", Subject: BatchSubject(batch.Select(p => p.Choice.Id)));
-                await _audit.CommitAsync(db, [entry]);
+                var choices = batch.ConvertAll(p => p.Choice);
+                var entry = new AuditEntry(AuditEventType.CookieChoicesRecorded, "system", Subject: BatchSubject(choices.Select(c => c.Id)));
+                // Plain commands in the audit transaction: no change tracking for rows that are only ever appended.
+                await _audit.CommitAsync(db, [entry], (d, ct) => RowWriter.InsertAsync(d, choices, ct));
                 batch.ForEach(p => p.Done.TrySetResult());
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Consent;
@@ -6,6 +7,7 @@ using Custodian.Policy;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Custodian.Provision;
 
@@ -18,6 +20,18 @@ public sealed record EntryRequest(Guid PersonId, Guid CompanyId, string? Method,
 /// </summary>
 internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, EntryWriter writer, TimeProvider time)
 {
+    // Both are read on every entry, so compiled once per model (the SQLite and PostgreSQL models differ).
+    private static readonly ConditionalWeakTable<IModel, Func<CustodianDb, Guid, CancellationToken, Task<Person?>>> PersonQueries = [];
+    private static readonly ConditionalWeakTable<IModel, Func<CustodianDb, Guid, CancellationToken, Task<ClientCompany?>>> CompanyQueries = [];
+
+    private static Task<Person?> PersonById(CustodianDb db, Guid id, CancellationToken cancellationToken) =>
+        PersonQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken _) =>
+            d.Set<Person>().AsNoTracking().FirstOrDefault(p => p.Id == id)))(db, id, cancellationToken);
+
+    private static Task<ClientCompany?> CompanyById(CustodianDb db, Guid id, CancellationToken cancellationToken) =>
+        CompanyQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken _) =>
+            d.Set<ClientCompany>().AsNoTracking().FirstOrDefault(c => c.Id == id)))(db, id, cancellationToken);
+
     public async Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
         await EnterAsync(actor, request, batchId: null, cancellationToken);
 
@@ -45,8 +59,10 @@ internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStor
         ClientCompany? company;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken);
-            company = await db.Set<ClientCompany>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CompanyId, cancellationToken);
+            // One connection for both reads; the queries are compiled once, not looked up per entry.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            person = await PersonById(db, request.PersonId, cancellationToken);
+            company = await CompanyById(db, request.CompanyId, cancellationToken);
         }
 
         if (person is null)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Custodian.Audit;
 using Custodian.Common;
@@ -5,6 +6,7 @@ using Custodian.Consent;
 using Custodian.Gate;
 using Custodian.Policy;
 using Custodian.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Provision;
@@ -66,7 +68,7 @@ internal sealed class EntryWriter : IAsyncDisposable
             {
                 await WriteBatchAsync(batch);
             }
-            catch (DbUpdateException) when (batch.Count > 1)
+            catch (Exception ex) when (batch.Count > 1 && IsUniqueViolation(ex))
             {
                 // Another server wrote one of these pairs meanwhile: write one by one so only that entry is refused.
                 foreach (var pending in batch)
@@ -74,7 +76,7 @@ internal sealed class EntryWriter : IAsyncDisposable
                     await WriteAloneAsync(pending);
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or DbException)
             {
                 batch.ForEach(p => p.Done.TrySetException(ex));
             }
@@ -87,51 +89,70 @@ internal sealed class EntryWriter : IAsyncDisposable
         {
             await WriteBatchAsync([pending]);
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (IsUniqueViolation(ex))
         {
             var e = pending.Entry;
             await _audit.RecordAsync(Refusal(e, Exists.Code));
             pending.Done.TrySetResult(Exists);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or DbException)
         {
             pending.Done.TrySetException(ex);
         }
     }
 
+    /// <summary>The one-entry-per-person-and-company index refused a row (SaveChanges wraps it, plain commands do not).</summary>
+    private static bool IsUniqueViolation(Exception ex) =>
+        (ex is DbUpdateException { InnerException: { } inner } ? inner : ex) switch
+        {
+            SqliteException { SqliteExtendedErrorCode: 2067 } => true,
+            DbException { SqlState: "23505" } => true,
+            _ => false,
+        };
+
     private async Task WriteBatchAsync(List<Pending> batch)
     {
         await using var db = await _factory.CreateDbContextAsync();
         var persons = batch.Select(p => p.Entry.PersonId).Distinct().ToList();
-        var existing = await db.Set<Entry>().Where(e => persons.Contains(e.PersonId)).ToListAsync();
+        var companies = batch.Select(p => p.Entry.Company.Id).Distinct().ToList();
+        var held = await db.Set<Entry>().AsNoTracking()
+            .Where(e => persons.Contains(e.PersonId) && companies.Contains(e.CompanyId))
+            .ToDictionaryAsync(e => (e.PersonId, e.CompanyId));
+        var rows = new Rows(batch.Count);
         var audit = new List<AuditEntry>(batch.Count * 2);
         var outcomes = new List<Result<EntryReceipt>>(batch.Count);
         var taken = new HashSet<(Guid, Guid)>();
         foreach (var pending in batch)
         {
             var e = pending.Entry;
-            var held = existing.FirstOrDefault(x => x.PersonId == e.PersonId && x.CompanyId == e.Company.Id);
-            if (!taken.Add((e.PersonId, e.Company.Id)) || held is { State: EntryState.Open })
+            var entry = held.GetValueOrDefault((e.PersonId, e.Company.Id));
+            if (!taken.Add((e.PersonId, e.Company.Id)) || entry is { State: EntryState.Open })
             {
                 audit.Add(Refusal(e, Exists.Code));
                 outcomes.Add(Exists);
                 continue;
             }
 
-            outcomes.Add(Stage(db, e, held, audit));
+            if (entry is not null)
+            {
+                // A withdrawn entry is opened again in place: the index allows one row per person and company.
+                db.Attach(entry);
+            }
+
+            outcomes.Add(Stage(e, entry, rows, audit));
         }
 
-        await _audit.CommitAsync(db, audit);
+        await _audit.CommitAsync(db, audit, rows.InsertAsync);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(outcomes[i]);
         }
     }
 
-    private EntryReceipt Stage(CustodianDb db, StagedEntry e, Entry? withdrawn, List<AuditEntry> audit)
+    private EntryReceipt Stage(StagedEntry e, Entry? withdrawn, Rows rows, List<AuditEntry> audit)
     {
         var now = _time.GetUtcNow();
-        var consent = _ledger.Append(db, e.PersonId, ProvisionRules.ToUserCompany, given: true, e.Policy.Id, e.Policy.Version, e.Evidence);
+        var consent = _ledger.NewRecord(e.PersonId, ProvisionRules.ToUserCompany, given: true, e.Policy.Id, e.Policy.Version, e.Evidence);
         var record = new ProvisionRecord
         {
             Id = Guid.CreateVersion7(now),
@@ -148,7 +169,8 @@ internal sealed class EntryWriter : IAsyncDisposable
             ProvidedAt = now.UtcDateTime,
             KeepUntil = ProvisionRecords.KeepUntil(now.UtcDateTime),
         };
-        db.Add(record);
+        rows.Consents.Add(consent);
+        rows.Records.Add(record);
         var entry = withdrawn ?? new Entry { Id = Guid.CreateVersion7(now), PersonId = e.PersonId, CompanyId = e.Company.Id };
         entry.State = EntryState.Open;
         entry.ConsentRecordId = consent.Id;
@@ -158,12 +180,27 @@ internal sealed class EntryWriter : IAsyncDisposable
         entry.WithdrawnReason = null;
         if (withdrawn is null)
         {
-            db.Add(entry);
+            rows.Entries.Add(entry);
         }
 
         audit.Add(new(AuditEventType.ConsentGiven, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Reason: e.Evidence.Channel, Subject: consent.Id.ToString()));
         audit.Add(new(AuditEventType.EntryProvisionRecorded, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Items: record.Items, Subject: record.Id.ToString()));
         return new EntryReceipt(entry.Id, record.Id, consent.Id);
+    }
+
+    /// <summary>A batch's new rows, written with plain commands in the audit transaction rather than tracked one by one.</summary>
+    private sealed class Rows(int capacity)
+    {
+        public List<ConsentRecord> Consents { get; } = new(capacity);
+        public List<ProvisionRecord> Records { get; } = new(capacity);
+        public List<Entry> Entries { get; } = new(capacity);
+
+        public async Task InsertAsync(CustodianDb db, CancellationToken cancellationToken)
+        {
+            await RowWriter.InsertAsync(db, Consents, cancellationToken);
+            await RowWriter.InsertAsync(db, Records, cancellationToken);
+            await RowWriter.InsertAsync(db, Entries, cancellationToken);
+        }
     }
 
     internal static AuditEntry Refusal(StagedEntry e, string code) =>
