@@ -33,7 +33,11 @@ export CUSTODIAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;D
 export CUSTODIAN_PG_BIN="$pg_bin"
 export CUSTODIAN_DATASETS="${CUSTODIAN_DATASETS:-$root/../shared/datasets}"
 
-dotnet build Custodian.slnx -c Release -nologo -v q
+# Tests must never run against binaries of an earlier build.
+if ! dotnet build Custodian.slnx -c Release -nologo -v q; then
+  echo "The build failed; no tests were run." >&2
+  exit 1
+fi
 status=0
 for project in tests/*/; do
   name=$(basename "$project")

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using Custodian.Gate;
 using Custodian.Staff;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Cli.Staff;
 
-/// <summary><c>custodian token create --name NAME [--purpose P]...</c>: a credential for a service, its secret shown once.</summary>
+/// <summary><c>custodian token create|list|revoke</c>: credentials for services; a secret is shown once, at creation.</summary>
 internal static class TokenCommand
 {
     public static Command Create()
@@ -27,7 +28,52 @@ internal static class TokenCommand
 
         var token = new Command("token", "API tokens for services");
         token.Subcommands.Add(create);
+        token.Subcommands.Add(ListCommand());
+        token.Subcommands.Add(RevokeCommand());
         return token;
+    }
+
+    private static Command ListCommand()
+    {
+        var list = new Command("list", "List the API tokens: id, created, revoked, name, purposes") { CliOutput.DataOption };
+        list.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
+            foreach (var t in await cli.Services.GetRequiredService<ApiTokens>().ListAsync(cancellationToken))
+            {
+                parse.Out().WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Id}  {t.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}  {(t.RevokedAt is { } r ? r.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "active")}  {t.Name}  {(t.Purposes.Length == 0 ? "*" : t.Purposes)}"));
+            }
+
+            return CliOutput.Ok;
+        });
+        return list;
+    }
+
+    private static Command RevokeCommand()
+    {
+        var id = new Option<string>("--id") { Description = "The token's id, as printed by create and list", Required = true };
+        var revoke = new Command("revoke", "Revoke an API token; servers refuse it within seconds") { id, CliOutput.DataOption };
+        revoke.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!Guid.TryParse(parse.GetValue(id), out var tokenId))
+            {
+                parse.Error().WriteLine("--id: not a token id (token.id)");
+                return CliOutput.Failed;
+            }
+
+            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
+            var revoked = await cli.Services.GetRequiredService<ApiTokens>().RevokeAsync(Actor.System, tokenId, cancellationToken);
+            if (revoked.Failure is { } failure)
+            {
+                parse.Error().WriteLine($"--id: {failure.Detail} ({failure.Code})");
+                return CliOutput.Failed;
+            }
+
+            parse.Out().WriteLine($"Revoked token {tokenId}.");
+            return CliOutput.Ok;
+        });
+        return revoke;
     }
 
     internal static async Task<int> CreateAsync(

@@ -49,6 +49,7 @@ public enum AuditEventType
     TotpEnrolled = 2003,
     ApiTokenCreated = 2004,
     StaffSignedOut = 2006,
+    ApiTokenRevoked = 2007,
 
     // Safe management measures: view limits, networks, training, departments (2100–2199).
     RoleViewsSet = 2100,

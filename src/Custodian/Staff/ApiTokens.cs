@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Staff;
 
-/// <summary>Creates and checks API tokens for services (<c>custodian token create</c>).</summary>
+/// <summary>Creates, lists, revokes and checks API tokens for services (<c>custodian token create|list|revoke</c>).</summary>
 /// <remarks>
 /// The policy store is optional so that hosts without the policy module (the command line, for now) can
 /// still create and check tokens; there, a token entrusted with named purposes is refused, never unchecked.
@@ -49,6 +49,32 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
         db.Add(token);
         await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenCreated, actor.AuditName, Subject: token.Id.ToString())], cancellationToken);
         return (token, secret);
+    }
+
+    /// <summary>Every token, newest first; the secrets are not kept, so none is shown.</summary>
+    public async Task<IReadOnlyList<ApiToken>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ApiToken>().AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Revokes a token for good. A server that checked it moments ago may accept it for a few more seconds (see ValidatedTokens).</summary>
+    public async Task<Result<ApiToken>> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<ApiToken>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } token)
+        {
+            return Failure.NotFound("token.unknown", "No API token has this id.");
+        }
+
+        if (token.RevokedAt is not null)
+        {
+            return Failure.Conflict("token.revoked", "This API token is already revoked.");
+        }
+
+        token.RevokedAt = time.GetUtcNow().UtcDateTime;
+        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenRevoked, actor.AuditName, Subject: token.Id.ToString())], cancellationToken);
+        return token;
     }
 
     public async Task<ApiToken?> FindAsync(string secret, CancellationToken cancellationToken = default)

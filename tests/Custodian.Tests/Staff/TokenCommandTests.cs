@@ -1,4 +1,5 @@
 using Custodian.Cli.Staff;
+using Custodian.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Custodian.Tests.Staff;
@@ -35,6 +36,38 @@ public sealed class TokenCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith(code + ":", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("cst_", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_listed_as_revoked_and_cannot_be_revoked_twice()
+    {
+        var (_, created, _) = await CustodianCli.RunAsync("token", "create", "--name", "crm-sync", "--data", _folder);
+        var id = created.Split('\n')[0].Split(' ')[2].TrimEnd('.');
+        var (_, listed, _) = await CustodianCli.RunAsync("token", "list", "--data", _folder);
+        Assert.Contains($"{id}  ", listed, StringComparison.Ordinal);
+        Assert.Contains("  active  crm-sync  *", listed, StringComparison.Ordinal);
+
+        var (exit, revoked, error) = await CustodianCli.RunAsync("token", "revoke", "--id", id, "--data", _folder);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"Revoked token {id}.", revoked.Trim());
+        Assert.DoesNotContain("active", (await CustodianCli.RunAsync("token", "list", "--data", _folder)).Output, StringComparison.Ordinal);
+        var again = await CustodianCli.RunAsync("token", "revoke", "--id", id, "--data", _folder);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("token.revoked", again.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not-an-id", "token.id")]
+    [InlineData("0195c0de-0000-7000-8000-000000000000", "token.unknown")]
+    public async Task Revoking_a_bad_or_unknown_id_exits_1_naming_the_rule(string id, string rule)
+    {
+        var (exit, output, error) = await CustodianCli.RunAsync("token", "revoke", "--id", id, "--data", _folder);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("--id:", error, StringComparison.Ordinal);
+        Assert.Contains(rule, error, StringComparison.Ordinal);
+        Assert.Equal("", output);
     }
 
     public void Dispose()
