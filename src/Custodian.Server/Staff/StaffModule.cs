@@ -42,6 +42,7 @@ internal static class StaffModule
         });
         app.UseNetworkRestriction();
         app.MapSafeManagement();
+        app.MapAccessReviews();
         app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
         return app;
     }

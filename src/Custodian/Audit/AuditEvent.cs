@@ -61,6 +61,9 @@ public enum AuditEventType
     DepartmentManagerSet = 2107,
     StaffDepartmentSet = 2108,
     SignInThrottled = 2109,
+    // Organisation and access-log review (2140–2169).
+    ResponsibleManagerSet = 2140,
+    AccessReviewSignedOff = 2141,
 
     ConsentGiven = 3000,
     ConsentWithdrawn = 3001,
