@@ -23,9 +23,9 @@ internal sealed record StaffAccessLine(Guid StaffId, string? UserName, int Reads
 internal sealed record BulkRead(Guid StaffId, string? UserName, DateTimeOffset From, DateTimeOffset To, int Persons);
 
 /// <summary>Audit events of one kind: the total and the first rows, by sequence number.</summary>
-internal sealed record AccessEventList(int Total, IReadOnlyList<AccessEventRow> Rows);
+public sealed record AccessEventList(int Total, IReadOnlyList<AccessEventRow> Rows);
 
-internal sealed record AccessEventRow(long Seq, DateTimeOffset At, Guid StaffId, string? UserName, Guid? PersonId, string Event, string? Reason);
+public sealed record AccessEventRow(long Seq, DateTimeOffset At, Guid StaffId, string? UserName, Guid? PersonId, string Event, string? Reason);
 
 internal sealed record WidelyViewedPerson(Guid PersonId, int StaffMembers);
 

@@ -125,6 +125,14 @@ internal sealed class AccessReviews(
             .ToList();
     }
 
+    /// <summary>Whether <paramref name="actor"/> reviews anything: an administrator, the responsible manager or an information manager.</summary>
+    public async Task<bool> IsReviewerAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await MayReviewAsync(db, actor, null, cancellationToken)
+            || (actor.Kind == ActorKind.Staff && await db.Set<StaffDepartment>().AnyAsync(d => d.ManagerId == actor.Id, cancellationToken));
+    }
+
     private static async Task<bool> MayReviewAsync(CustodianDb db, Actor actor, Guid? departmentId, CancellationToken cancellationToken)
     {
         if (actor.Kind == ActorKind.System || (actor.Kind == ActorKind.Staff && actor.Role == StaffRoles.Administrator))
