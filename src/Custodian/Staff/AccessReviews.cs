@@ -27,6 +27,12 @@ internal sealed class AccessReviews(
     public async Task<Result<AccessReview>> ComputeAsync(Actor actor, string? from, string? to, string? department, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
+        // Refused before the input is looked at, so a caller who may not review learns nothing from the answer.
+        if (!await IsReviewerAsync(actor, cancellationToken))
+        {
+            return NotAllowed;
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var period = await PeriodAsync(db, from, to, department, settings, cancellationToken);
         if (period.Failure is { } invalid)
@@ -65,6 +71,11 @@ internal sealed class AccessReviews(
     public async Task<Result<AccessReviewSignOffView>> SignOffAsync(Actor actor, string? from, string? to, string? department, CancellationToken cancellationToken = default)
     {
         var settings = options.CurrentValue;
+        if (!await IsReviewerAsync(actor, cancellationToken))
+        {
+            return NotTheManager;
+        }
+
         if (string.IsNullOrWhiteSpace(department))
         {
             return Failure.Invalid("department", "required", "A review is signed off for one department.");
