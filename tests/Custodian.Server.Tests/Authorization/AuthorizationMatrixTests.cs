@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
     public async Task Every_endpoint_answers_each_caller_as_its_rule_says()
     {
         var endpoints = Endpoints();
+        Assert.True(endpoints.Count > 50, "the route table was not read");
         var missing = endpoints.Where(e => !AuthorizationRules.Table.ContainsKey(e.Key)).Select(e => e.Key).ToList();
         Assert.True(missing.Count == 0, "Endpoints without a rule in AuthorizationRules.Table:\n" + string.Join("\n", missing));
 
