@@ -1,4 +1,5 @@
 using Custodian.Audit;
+using Custodian.Calendars;
 using Custodian.Policy;
 using Custodian.Staff;
 using Custodian.Storage;
@@ -48,6 +49,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddPolicy(builder.Configuration);
         builder.Services.AddAudit(builder.Configuration);
         builder.Services.AddVault();
+        builder.Services.AddCalendars(builder.Configuration);
         builder.Services.AddStaffAccounts();
         builder.Services.AddSingleton<ApiTokens>();
         var cli = new CliHost(builder.Build());

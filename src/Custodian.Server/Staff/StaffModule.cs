@@ -46,6 +46,7 @@ internal static class StaffModule
         app.UseDeviceRestriction();
         app.MapSafeManagement();
         app.MapAccountSecurity();
+        app.MapAccessReviews();
         app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
         return app;
     }

@@ -62,6 +62,9 @@ public enum AuditEventType
     DepartmentManagerSet = 2107,
     StaffDepartmentSet = 2108,
     SignInThrottled = 2109,
+    // Organisation and access-log review (2140–2169).
+    ResponsibleManagerSet = 2140,
+    AccessReviewSignedOff = 2141,
 
     // Sessions, recovery codes and devices (2110–2139).
     SessionExpired = 2110,

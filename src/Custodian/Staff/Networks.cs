@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace Custodian.Staff;
@@ -6,6 +7,10 @@ namespace Custodian.Staff;
 internal static class Networks
 {
     public const int MaxEntries = 50;
+    private const int MaxCached = 4096;
+
+    // Allow-lists are few and change rarely, but are checked on every request: each stored list is parsed once.
+    private static readonly ConcurrentDictionary<string, IPNetwork[]> Parsed = new(StringComparer.Ordinal);
 
     public static bool TryParseList(IReadOnlyList<string> entries, out List<IPNetwork> networks, out string? bad)
     {
@@ -42,7 +47,25 @@ internal static class Networks
             return false;
         }
 
+        if (!Parsed.TryGetValue(stored, out var networks))
+        {
+            if (Parsed.Count >= MaxCached)
+            {
+                Parsed.Clear();
+            }
+
+            networks = Parsed.GetOrAdd(stored, Parse);
+        }
+
         var normalized = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return Parse(stored).Any(n => n.Contains(normalized));
+        foreach (var network in networks)
+        {
+            if (network.Contains(normalized))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -10,9 +10,12 @@ namespace Custodian.Staff;
 internal sealed class RoleRules(TimeProvider time)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
-    private volatile Snapshot _snapshot = new(new Dictionary<string, StaffRole>(StringComparer.Ordinal), DateTimeOffset.MinValue);
+    private volatile Snapshot _snapshot = new(new Dictionary<string, Rule>(StringComparer.Ordinal), DateTimeOffset.MinValue);
 
-    private sealed record Snapshot(IReadOnlyDictionary<string, StaffRole> Roles, DateTimeOffset LoadedAt);
+    private sealed record Snapshot(IReadOnlyDictionary<string, Rule> Roles, DateTimeOffset LoadedAt);
+
+    // Parsed once per load: the gate asks on every read, and parsing there cost more than the rest of the decision.
+    private sealed record Rule(IReadOnlyDictionary<string, ViewMode>? Views, string Networks);
 
     public async ValueTask EnsureFreshAsync(CustodianDb db, CancellationToken cancellationToken)
     {
@@ -23,14 +26,14 @@ internal sealed class RoleRules(TimeProvider time)
         }
 
         var roles = await db.Set<StaffRole>().AsNoTracking().ToListAsync(cancellationToken);
-        _snapshot = new Snapshot(roles.ToDictionary(r => r.Role, StringComparer.Ordinal), now);
+        _snapshot = new Snapshot(
+            roles.ToDictionary(r => r.Role, r => new Rule(r.Views.Length > 0 ? ViewModes.Parse(r.Views) : null, r.Networks), StringComparer.Ordinal), now);
     }
 
     public void Invalidate() => _snapshot = _snapshot with { LoadedAt = DateTimeOffset.MinValue };
 
     /// <summary>The role's view per category, or null when the role sees everything.</summary>
-    public IReadOnlyDictionary<string, ViewMode>? Views(string role) =>
-        _snapshot.Roles.TryGetValue(role, out var r) && r.Views.Length > 0 ? ViewModes.Parse(r.Views) : null;
+    public IReadOnlyDictionary<string, ViewMode>? Views(string role) => _snapshot.Roles.TryGetValue(role, out var r) ? r.Views : null;
 
     public string Networks(string role) => _snapshot.Roles.TryGetValue(role, out var r) ? r.Networks : "";
 

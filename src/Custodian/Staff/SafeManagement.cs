@@ -218,6 +218,19 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
 
     private async Task<Result<RoleRulesView>> SaveRoleAsync(Actor actor, string role, Action<StaffRole> change, AuditEventType type, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TrySaveRoleAsync(actor, role, change, type, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first changes of a new role raced to insert its row; the loser updates the winner's row.
+            return await TrySaveRoleAsync(actor, role, change, type, cancellationToken);
+        }
+    }
+
+    private async Task<Result<RoleRulesView>> TrySaveRoleAsync(Actor actor, string role, Action<StaffRole> change, AuditEventType type, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var row = await db.Set<StaffRole>().FirstOrDefaultAsync(r => r.Role == role, cancellationToken);
         if (row is null)

@@ -20,6 +20,7 @@ public static class StaffServices
         services.AddOptions<StaffOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(StaffOptions.Section).Bind(o));
         services.AddSingleton<RoleRules>();
         services.AddSingleton<SafeManagement>();
+        services.AddAccessReviews();
         // Safe management measures in the gate: training first (it refuses), then the view limits (they mask).
         services.AddSingleton<IGateCheck, TrainingCheck>();
         services.AddSingleton<IGateCheck, RoleRulesRefresh>();

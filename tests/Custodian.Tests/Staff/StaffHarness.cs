@@ -1,4 +1,5 @@
 using Custodian.Audit;
+using Custodian.Calendars;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -25,6 +26,10 @@ internal sealed class StaffHarness : IAsyncDisposable
     public FakeTime Time { get; }
     public StaffAccounts Accounts => _services.GetRequiredService<StaffAccounts>();
     public StaffSignIn SignIn => _services.GetRequiredService<StaffSignIn>();
+    public AccessReviews Reviews => _services.GetRequiredService<AccessReviews>();
+    public SafeManagement SafeManagement => _services.GetRequiredService<SafeManagement>();
+    public Organisation Organisation => _services.GetRequiredService<Organisation>();
+    public AuditLog Audit => _services.GetRequiredService<AuditLog>();
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
@@ -41,6 +46,7 @@ internal sealed class StaffHarness : IAsyncDisposable
             .AddStorage(configuration)
             .AddAudit(configuration)
             .AddVault()
+            .AddCalendars(configuration)
             .AddStaffAccounts()
             .BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
