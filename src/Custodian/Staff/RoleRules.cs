@@ -15,7 +15,7 @@ internal sealed class RoleRules(TimeProvider time)
     private sealed record Snapshot(IReadOnlyDictionary<string, Rule> Roles, DateTimeOffset LoadedAt);
 
     // Parsed once per load: the gate asks on every read, and parsing there cost more than the rest of the decision.
-    private sealed record Rule(IReadOnlyDictionary<string, ViewMode>? Views, string Networks);
+    private sealed record Rule(IReadOnlyDictionary<string, ViewMode>? Views, string Networks, bool RequireRegisteredDevice);
 
     public async ValueTask EnsureFreshAsync(CustodianDb db, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class RoleRules(TimeProvider time)
 
         var roles = await db.Set<StaffRole>().AsNoTracking().ToListAsync(cancellationToken);
         _snapshot = new Snapshot(
-            roles.ToDictionary(r => r.Role, r => new Rule(r.Views.Length > 0 ? ViewModes.Parse(r.Views) : null, r.Networks), StringComparer.Ordinal), now);
+            roles.ToDictionary(r => r.Role, r => new Rule(r.Views.Length > 0 ? ViewModes.Parse(r.Views) : null, r.Networks, r.RequireRegisteredDevice), StringComparer.Ordinal), now);
     }
 
     public void Invalidate() => _snapshot = _snapshot with { LoadedAt = DateTimeOffset.MinValue };
