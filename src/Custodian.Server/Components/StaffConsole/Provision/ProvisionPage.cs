@@ -1,8 +1,6 @@
 using System.Globalization;
 using Custodian.Common;
-using Custodian.Gate;
 using Custodian.Policy;
-using Custodian.Server.Host;
 using Microsoft.AspNetCore.Components;
 
 namespace Custodian.Server.Components.StaffConsole.Provision;
@@ -11,17 +9,9 @@ namespace Custodian.Server.Components.StaffConsole.Provision;
 /// What every provision page shares: the actor, the posted fields and the last failure. Pages only call the
 /// provision services; the rules live there.
 /// </summary>
-public abstract class ProvisionPage : ComponentBase
+public abstract class ProvisionPage : ConsolePage
 {
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
-
     [Inject] protected PolicyStore Policies { get; set; } = default!;
-
-    protected Failure? Failure { get; set; }
-
-    protected Actor Actor => HttpContext.User.ToActor();
-
-    protected CancellationToken Ct => HttpContext.RequestAborted;
 
     protected string Form(string name) => HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].ToString() : "";
 

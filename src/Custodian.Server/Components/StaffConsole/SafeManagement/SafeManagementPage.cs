@@ -1,22 +1,13 @@
 using Custodian.Common;
-using Custodian.Gate;
 using Custodian.Server.Host;
 using Microsoft.AspNetCore.Components;
 
 namespace Custodian.Server.Components.StaffConsole.SafeManagement;
 
 /// <summary>What the safe management pages share: the acting staff member, and running one audited change with its outcome.</summary>
-public abstract class SafeManagementPage : ComponentBase
+public abstract class SafeManagementPage : ConsolePage
 {
-    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
-
-    protected Failure? Failure { get; private set; }
-
     protected string? Done { get; private set; }
-
-    protected Actor Actor => HttpContext.User.ToActor();
-
-    protected CancellationToken Ct => HttpContext.RequestAborted;
 
     /// <summary>Runs one service call; the page shows its failure (naming the field) or <paramref name="done"/>, then reloads.</summary>
     protected async Task RunAsync(Func<Task<Failure?>> command, string done)
