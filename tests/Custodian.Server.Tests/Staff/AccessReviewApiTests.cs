@@ -104,12 +104,14 @@ public abstract class AccessReviewApiTests(CustodianApp app)
         await PostAsync(admin, "/console/safe-management", "department", ("NewDepartment.Name", name), ("NewDepartment.ManagerId", staffId.ToString()));
         await PostAsync(admin, "/console/safe-management/roles", "views", ("Views.Role", role), ("Views.Modes[0]", "hidden"), ("Views.Modes[1]", "initials"));
         await PostAsync(admin, "/console/safe-management/staff", "training", ("Training.AccountId", staffId.ToString()), ("Training.On", Day(-1)));
+        await PostAsync(admin, "/console/safe-management/roles", "role-devices", ("Devices.Role", role), ("Devices.Required", "true"));
 
         var departments = await admin.GetFromJsonAsync<JsonElement>("/api/v1/staff/departments");
         Assert.Contains(departments.GetProperty("departments").EnumerateArray(), d => d.GetProperty("name").GetString() == name && d.GetProperty("managerId").GetGuid() == staffId);
         var roles = await admin.GetFromJsonAsync<JsonElement>("/api/v1/staff/roles");
         var views = roles.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("role").GetString() == role).GetProperty("views");
         Assert.Contains(views.EnumerateObject(), v => v.Value.GetString() == "initials");
+        Assert.True(roles.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("role").GetString() == role).GetProperty("requireRegisteredDevice").GetBoolean());
         Assert.True(await AuditedAsync(AuditEventType.RoleViewsSet, role));
         Assert.True(await AuditedAsync(AuditEventType.TrainingRecorded, staffId.ToString()));
 
