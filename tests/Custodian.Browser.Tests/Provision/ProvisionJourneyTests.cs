@@ -97,6 +97,9 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await page.FillAsync("#same-care-document", "SC-US-1");
         await page.ClickAsync("button:has-text('Record the agreement')");
         Assert.Contains("SC-US-1", await page.InnerTextAsync("dl.request-facts"), StringComparison.Ordinal);
+        await page.FillAsync("#staff-account", "not-an-id");
+        await page.ClickAsync("button:has-text('Make it this company')");
+        Assert.Contains("staffAccountId", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await page.ClickAsync("nav.provision-nav a:has-text('Without consent')");
         await page.FillAsync("#person-id", person.ToString());
@@ -150,6 +153,9 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await selected.Locator("input[name='satisfactory']").CheckAsync();
         await selected.Locator("button:has-text('Record the supervision')").ClickAsync();
         Assert.Contains("Visit: controls in place", await approver.Locator("section.consignee", new() { HasText = consignee }).InnerTextAsync(), StringComparison.Ordinal);
+        await approver.Locator("section.consignee", new() { HasText = consignee }).Locator("button:has-text('Issue the API credential')").ClickAsync();
+        Assert.StartsWith("cst_", await approver.Locator("section.consignee", new() { HasText = consignee }).Locator("code.secret").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await approver.Locator("section.consignee", new() { HasText = consignee }).Locator("button:has-text('Issue the API credential')").CountAsync());
 
         await approver.ClickAsync("nav.provision-nav a:has-text('Consent ledger')");
         await approver.FillAsync("#person-id", person.ToString());
