@@ -32,6 +32,10 @@ internal sealed class StaffSessions(IDbContextFactory<CustodianDb> factory, Audi
         db.Add(session);
         // The sign-in itself is the audited event (StaffSignedIn); the row is its bookkeeping.
         await db.SaveChangesAsync(cancellationToken);
+        // Rows of sessions that can no longer continue only name a browser: each sign-in clears its account's old ones.
+        var stale = now - options.CurrentValue.SessionLifetime;
+        await db.Set<StaffSession>().Where(s => s.AccountId == accountId && s.Id != session.Id && (s.EndedAt != null || s.CreatedAt < stale))
+            .ExecuteDeleteAsync(cancellationToken);
         return session.Id;
     }
 

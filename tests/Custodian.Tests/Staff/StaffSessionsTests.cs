@@ -1,6 +1,8 @@
 using Custodian.Audit;
 using Custodian.Gate;
 using Custodian.Staff;
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Tests.Staff;
 
@@ -76,6 +78,27 @@ public sealed class StaffSessionsTests
         // A copy of the cookie kept from before the sign-out gets nothing.
         Assert.False(await sessions.ContinueAsync(id, account.Id, Ct));
         Assert.Single(await staff.AuditAsync(), e => e.Type == AuditEventType.StaffSignedOut && e.Subject == account.Id.ToString());
+    }
+
+    [Fact]
+    public async Task A_new_sign_in_clears_the_accounts_sessions_that_can_no_longer_continue()
+    {
+        await using var staff = await StaffHarness.CreateAsync();
+        var account = await staff.CreateAccountAsync();
+        var sessions = staff.Get<StaffSessions>();
+        var actor = new Actor(ActorKind.Staff, account.Id, account.Role);
+        var signedOut = await sessions.StartAsync(account.Id, "old laptop", Ct);
+        await sessions.SignOutAsync(actor, signedOut, Ct);
+        var forgotten = await sessions.StartAsync(account.Id, "kiosk", Ct);
+        staff.Time.Advance(TimeSpan.FromHours(13));
+        var open = await sessions.StartAsync(account.Id, "phone", Ct);
+
+        var third = await sessions.StartAsync(account.Id, "desk", Ct);
+
+        await using var db = await staff.Get<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(Ct);
+        var kept = await db.Set<StaffSession>().Where(s => s.AccountId == account.Id).Select(s => s.Id).ToListAsync(Ct);
+        Assert.Equal(new[] { open, third }.Order(), kept.Order());
+        Assert.False(await sessions.ContinueAsync(forgotten, account.Id, Ct));
     }
 
     [Fact]
