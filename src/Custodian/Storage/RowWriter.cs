@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,9 +31,16 @@ internal static class RowWriter
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray()));
-        // SQLite runs in-process: one prepared single-row statement stepped per row beats parsing a large
-        // statement each time. PostgreSQL pays a round trip per statement, so it gets multi-row statements.
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
+        var tableName = entityType.GetTableName()!;
+        if (db.Database.IsSqlite())
+        {
+            // SQLite runs in-process: one prepared single-row statement stepped per row beats parsing a large statement.
+            InsertSqlite(db, table, tableName, rows);
+            return;
+        }
+
+        // PostgreSQL pays a round trip per statement, so it gets multi-row statements.
+        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
         DbCommand? command = null;
         try
         {
@@ -46,7 +54,7 @@ internal static class RowWriter
                         await command.DisposeAsync();
                     }
 
-                    command = table.CreateCommand(db, entityType.GetTableName()!, count);
+                    command = table.CreateCommand(db, tableName, count);
                 }
 
                 for (var r = 0; r < count; r++)
@@ -66,6 +74,22 @@ internal static class RowWriter
         }
     }
 
+    private static void InsertSqlite<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var parameters = string.Join(',', Enumerable.Repeat('?', table.Properties.Length));
+        using var writer = new RowWriterSqlite((SqliteConnection)db.Database.GetDbConnection(), $"{table.Insert(tableName)}({parameters})");
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < table.Properties.Length; c++)
+            {
+                writer.Bind(c + 1, table.Value(row, c));
+            }
+
+            writer.Step();
+        }
+    }
+
     private sealed class Table(IProperty[] properties)
     {
         private readonly RelationalTypeMapping[] _mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
@@ -77,8 +101,7 @@ internal static class RowWriter
         {
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder($"INSERT INTO \"{tableName}\" (")
-                .AppendJoin(',', Properties.Select(p => $"\"{p.GetColumnName()}\"")).Append(") VALUES ");
+            var sql = new StringBuilder(Insert(tableName));
             for (var r = 0; r < rowCount; r++)
             {
                 sql.Append(r == 0 ? "(" : ",(");
@@ -96,13 +119,21 @@ internal static class RowWriter
             return command;
         }
 
+        public string Insert(string tableName) =>
+            $"INSERT INTO \"{tableName}\" ({string.Join(',', Properties.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ";
+
+        /// <summary>Column <paramref name="c"/> of <paramref name="entity"/> as the provider stores it.</summary>
+        public object? Value(object entity, int c)
+        {
+            var value = _getters[c].GetClrValue(entity);
+            return value is null ? null : _mappings[c].Converter?.ConvertToProvider(value) ?? value;
+        }
+
         public void Bind(DbCommand command, int row, object entity)
         {
             for (var c = 0; c < Properties.Length; c++)
             {
-                var value = _getters[c].GetClrValue(entity);
-                command.Parameters[(row * Properties.Length) + c].Value =
-                    (value is null ? null : _mappings[c].Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                command.Parameters[(row * Properties.Length) + c].Value = Value(entity, c) ?? DBNull.Value;
             }
         }
     }
