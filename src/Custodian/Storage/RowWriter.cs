@@ -17,6 +17,7 @@ internal static class RowWriter
     // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535.
     private const int MaxParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
+    private const int BulkRows = 1000;
 
     // Per model (SQLite and PostgreSQL models differ), the columns, their mappings and getters, worked out once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, Table> Tables = [];
@@ -77,8 +78,19 @@ internal static class RowWriter
     private static void InsertSqlite<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows)
         where T : class
     {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (rows.Count >= BulkRows)
+        {
+            // 64 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
+            // batch to batch instead of being read back for nearly every row. The pool keeps the connection, so once.
+            using var cache = connection.CreateCommand();
+            cache.CommandText = "PRAGMA cache_size=-65536";
+            cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+            cache.ExecuteNonQuery();
+        }
+
         var parameters = string.Join(',', Enumerable.Repeat('?', table.Properties.Length));
-        using var writer = new RowWriterSqlite((SqliteConnection)db.Database.GetDbConnection(), $"{table.Insert(tableName)}({parameters})");
+        using var writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)}({parameters})");
         foreach (var row in rows)
         {
             for (var c = 0; c < table.Properties.Length; c++)
