@@ -11,12 +11,10 @@ namespace Custodian.Cli.Vault;
 
 /// <summary>
 /// <c>custodian import --input persons.csv</c>: registers persons through the vault. Every row is checked
-/// and sealed first, on every core, so a bad row stops the import before anything is written.
+/// first, on every core, so a bad row stops the import before anything is written.
 /// </summary>
 internal static class ImportCommand
 {
-    private const int BatchSize = 5000;
-
     public static Command Create()
     {
         var input = new Option<FileInfo>("--input") { Description = "CSV file; the header names the policy's item ids (name, email, ...)", Required = true };
@@ -45,8 +43,8 @@ internal static class ImportCommand
 
             await using var host = await CliHost.OpenAsync(result, ct);
             var enrolment = host.Services.GetRequiredService<Enrolment>();
-            var prepared = rows.AsParallel().AsOrdered().WithCancellation(ct).Select(enrolment.Prepare).ToList();
-            var problems = prepared.Select((p, i) => (Line: i + 2, p.Failure)).Where(x => x.Failure is not null).ToList();
+            var checkedRows = rows.AsParallel().AsOrdered().WithCancellation(ct).Select(enrolment.Check).ToList();
+            var problems = checkedRows.Select((p, i) => (Line: i + 2, p.Failure)).Where(x => x.Failure is not null).ToList();
             if (problems.Count > 0)
             {
                 foreach (var (line, failure) in problems.Take(50))
@@ -63,19 +61,8 @@ internal static class ImportCommand
             }
 
             var vault = host.Services.GetRequiredService<PersonVault>();
-            var enrolled = prepared.ConvertAll(p => p.Value!);
-            var imported = await Progress.RunAsync("Importing persons", async progress =>
-            {
-                var done = 0;
-                foreach (var batch in enrolled.Chunk(BatchSize))
-                {
-                    await vault.RegisterManyAsync(Actor.System, batch, ct);
-                    done += batch.Length;
-                    progress.Report(done);
-                }
-
-                return done;
-            }, enrolled.Count);
+            var imported = await Progress.RunAsync(
+                "Importing persons", progress => vault.ImportAsync(Actor.System, checkedRows.ConvertAll(c => c.Value!), progress, cancellationToken: ct), checkedRows.Count);
             await result.Out().WriteLineAsync($"imported {imported} persons");
             return CliOutput.Ok;
         });

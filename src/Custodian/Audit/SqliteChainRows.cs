@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using static Custodian.Audit.SqliteNative;
+using static Custodian.Storage.SqliteNative;
 
 namespace Custodian.Audit;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -16,6 +17,7 @@ internal static class RowWriter
     // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535.
     private const int MaxParameters = 30_000;
     private const int MaxRowsPerStatement = 500;
+    private const int BulkRows = 1000;
 
     // Per model (SQLite and PostgreSQL models differ), the columns, their mappings and getters, worked out once.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, Table> Tables = [];
@@ -30,9 +32,16 @@ internal static class RowWriter
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray()));
-        // SQLite runs in-process: one prepared single-row statement stepped per row beats parsing a large
-        // statement each time. PostgreSQL pays a round trip per statement, so it gets multi-row statements.
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
+        var tableName = entityType.GetTableName()!;
+        if (db.Database.IsSqlite())
+        {
+            // SQLite runs in-process: one prepared single-row statement stepped per row beats parsing a large statement.
+            InsertSqlite(db, table, tableName, rows);
+            return;
+        }
+
+        // PostgreSQL pays a round trip per statement, so it gets multi-row statements.
+        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
         DbCommand? command = null;
         try
         {
@@ -46,7 +55,7 @@ internal static class RowWriter
                         await command.DisposeAsync();
                     }
 
-                    command = table.CreateCommand(db, entityType.GetTableName()!, count);
+                    command = table.CreateCommand(db, tableName, count);
                 }
 
                 for (var r = 0; r < count; r++)
@@ -66,6 +75,33 @@ internal static class RowWriter
         }
     }
 
+    private static void InsertSqlite<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows)
+        where T : class
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (rows.Count >= BulkRows)
+        {
+            // 64 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
+            // batch to batch instead of being read back for nearly every row. The pool keeps the connection, so once.
+            using var cache = connection.CreateCommand();
+            cache.CommandText = "PRAGMA cache_size=-65536";
+            cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
+            cache.ExecuteNonQuery();
+        }
+
+        var parameters = string.Join(',', Enumerable.Repeat('?', table.Properties.Length));
+        using var writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)}({parameters})");
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < table.Properties.Length; c++)
+            {
+                writer.Bind(c + 1, table.Value(row, c));
+            }
+
+            writer.Step();
+        }
+    }
+
     private sealed class Table(IProperty[] properties)
     {
         private readonly RelationalTypeMapping[] _mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
@@ -77,8 +113,7 @@ internal static class RowWriter
         {
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder($"INSERT INTO \"{tableName}\" (")
-                .AppendJoin(',', Properties.Select(p => $"\"{p.GetColumnName()}\"")).Append(") VALUES ");
+            var sql = new StringBuilder(Insert(tableName));
             for (var r = 0; r < rowCount; r++)
             {
                 sql.Append(r == 0 ? "(" : ",(");
@@ -96,13 +131,21 @@ internal static class RowWriter
             return command;
         }
 
+        public string Insert(string tableName) =>
+            $"INSERT INTO \"{tableName}\" ({string.Join(',', Properties.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ";
+
+        /// <summary>Column <paramref name="c"/> of <paramref name="entity"/> as the provider stores it.</summary>
+        public object? Value(object entity, int c)
+        {
+            var value = _getters[c].GetClrValue(entity);
+            return value is null ? null : _mappings[c].Converter?.ConvertToProvider(value) ?? value;
+        }
+
         public void Bind(DbCommand command, int row, object entity)
         {
             for (var c = 0; c < Properties.Length; c++)
             {
-                var value = _getters[c].GetClrValue(entity);
-                command.Parameters[(row * Properties.Length) + c].Value =
-                    (value is null ? null : _mappings[c].Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
+                command.Parameters[(row * Properties.Length) + c].Value = Value(entity, c) ?? DBNull.Value;
             }
         }
     }

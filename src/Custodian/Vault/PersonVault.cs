@@ -58,6 +58,32 @@ public sealed class PersonVault(
         await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Registers checked persons in transactions of <paramref name="batchSize"/>: while one batch is written, the next is
+    /// sealed on the other cores (the writer keeps one to itself: it is the slower half), so the writer never waits for
+    /// the cryptography. Reports how many are written so far.
+    /// </summary>
+    public async Task<int> ImportAsync(
+        Actor actor, IReadOnlyList<CheckedRegistration> rows, IProgress<long>? progress = null, int batchSize = 4000, CancellationToken cancellationToken = default)
+    {
+        var batches = rows.Chunk(batchSize).ToList();
+        Task<EnrolledPerson[]> Seal(int i) =>
+            Task.Run(() => batches[i].AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1)).WithCancellation(cancellationToken).Select(enrolment.Enrol).ToArray(), cancellationToken);
+
+        var done = 0;
+        var next = batches.Count > 0 ? Seal(0) : null;
+        for (var i = 0; next is not null; i++)
+        {
+            var batch = await next;
+            next = i + 1 < batches.Count ? Seal(i + 1) : null;
+            await RegisterManyAsync(actor, batch, cancellationToken);
+            done += batch.Length;
+            progress?.Report(done);
+        }
+
+        return done;
+    }
+
     /// <summary>Finds persons by exact e-mail or telephone through the blind index; returns ids only.</summary>
     public async Task<Result<IReadOnlyList<Guid>>> LookUpAsync(Actor actor, string kind, string value, string purpose, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,8 @@ namespace Custodian.Vault;
 /// </summary>
 public sealed class VaultCrypto(IKeyProvider keys)
 {
-    private readonly byte[] _blindIndexKey = keys.DeriveKey("blind-index");
+    // A keyed HMAC reused per thread: a one-shot HMAC sets a new MAC context up in OpenSSL on every call.
+    private readonly ThreadLocal<IncrementalHash> _blindIndex = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, keys.DeriveKey("blind-index")));
 
     public (PersonKey Key, byte[] DataKey) NewKey(Guid personId)
     {
@@ -30,8 +31,12 @@ public sealed class VaultCrypto(IKeyProvider keys)
         return json is null ? null : JsonSerializer.Deserialize(json, VaultJson.Default.DictionaryStringString);
     }
 
-    public byte[] BlindIndex(string kind, string normalizedValue) =>
-        HMACSHA256.HashData(_blindIndexKey, Encoding.UTF8.GetBytes(kind + "\n" + normalizedValue));
+    public byte[] BlindIndex(string kind, string normalizedValue)
+    {
+        var hmac = _blindIndex.Value!;
+        hmac.AppendData(Encoding.UTF8.GetBytes(kind + "\n" + normalizedValue));
+        return hmac.GetHashAndReset();
+    }
 
     // Binding the ciphertext to the person stops a sealed record being moved onto someone else.
     private static byte[] Aad(Guid personId) => personId.ToByteArray(bigEndian: true);

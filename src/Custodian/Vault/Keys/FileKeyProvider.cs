@@ -12,9 +12,13 @@ public sealed class FileKeyProvider : IKeyProvider
     private const int KeySize = 32;
     private readonly byte[] _key;
 
+    // Setting an AES key up costs more than wrapping one data key with it; AesGcm is not for sharing between threads.
+    private readonly ThreadLocal<AesGcm> _wrapper;
+
     private FileKeyProvider(byte[] key)
     {
         _key = key;
+        _wrapper = new(() => new AesGcm(_key, Aead.TagSize));
         KeyId = "file:" + Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 4));
     }
 
@@ -81,7 +85,7 @@ public sealed class FileKeyProvider : IKeyProvider
         stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize))));
     }
 
-    public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData) => Aead.Seal(_key, dataKey, associatedData);
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData) => Aead.Seal(_wrapper.Value!, dataKey, associatedData);
 
     public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Aead.Open(_key, wrappedKey, associatedData);
 

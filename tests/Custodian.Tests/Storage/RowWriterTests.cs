@@ -1,0 +1,107 @@
+using Custodian.Audit;
+using Custodian.Consent;
+using Custodian.Storage;
+using Custodian.Tests.Support;
+using Custodian.Vault;
+using Microsoft.EntityFrameworkCore;
+
+namespace Custodian.Tests.Storage;
+
+public sealed class RowWriterTests : IDisposable
+{
+    private static readonly DateTime Instant = new(2026, 11, 22, 5, 55, 1, DateTimeKind.Utc);
+    private readonly TestDatabase _saved = new();
+    private readonly TestDatabase _written = new();
+
+    private static List<object> Rows()
+    {
+        var id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
+        return
+        [
+            new Person
+            {
+                Id = id, PolicyId = "recruitment", PolicyVersion = "2026-01", Channel = "service-application", State = PersonState.UseSuspended,
+                ProvisionStopped = true, RegisteredAt = Instant.AddTicks(1234567), UpdatedAt = Instant, Sealed = [1, 2, 3], ItemIds = "email,name", Version = 3,
+            },
+            new Person { Id = Guid.Parse("00000000-0000-0000-0000-0000000000ab"), Sealed = null, ItemIds = "", RegisteredAt = Instant.AddTicks(10), UpdatedAt = Instant },
+            new PersonKey { PersonId = id, KeyId = "kek-1", Wrapped = [9, 8, 7] },
+            new BlindIndex { Kind = "email", Digest = [0, 255, 16], PersonId = id },
+            new ConsentRecord { Id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"), PersonId = id, Purpose = "marketing", Given = true, PolicyId = "p", PolicyVersion = "1", Channel = "staff", At = Instant },
+            new AuditEvent
+            {
+                Seq = 1, At = Instant.AddTicks(10), Type = AuditEventType.PersonRegistered, Outcome = AuditOutcome.Refused, Actor = "system",
+                PersonId = id, Purpose = "Pérez, ñ", Items = null, PrevHash = [], Hash = [1],
+            },
+            new AuditEvent { Seq = 2, At = Instant, Type = AuditEventType.PersonRead, Actor = "", PersonId = null, PrevHash = [1], Hash = [2] },
+        ];
+    }
+
+    private static async Task<List<string>> StoredAsync(TestDatabase database, string table)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var columns = connection.CreateCommand();
+        columns.CommandText = $"SELECT group_concat('quote(\"' || name || '\")', ' || ''|'' || ') FROM pragma_table_info('{table}')";
+        await using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT {await columns.ExecuteScalarAsync()} FROM {table} ORDER BY 1";
+        var rows = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [InlineData("vault_persons")]
+    [InlineData("vault_person_keys")]
+    [InlineData("vault_blind_indexes")]
+    [InlineData("consent_records")]
+    [InlineData("audit_events")]
+    public async Task Rows_written_without_tracking_are_stored_exactly_as_SaveChanges_stores_them(string table)
+    {
+        await using (var db = await _saved.Factory.CreateDbContextAsync())
+        {
+            db.AddRange(Rows());
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await _written.Factory.CreateDbContextAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var rows = Rows();
+            await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
+            await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
+            await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
+            await RowWriter.InsertAsync(db, rows.OfType<ConsentRecord>().ToList(), default);
+            await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
+            await tx.CommitAsync();
+        }
+
+        var expected = await StoredAsync(_saved, table);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, await StoredAsync(_written, table));
+    }
+
+    [Fact]
+    public async Task A_row_that_breaks_a_key_is_refused_and_the_transaction_writes_nothing()
+    {
+        await using (var db = await _written.Factory.CreateDbContextAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var key = new PersonKey { PersonId = Guid.NewGuid(), KeyId = "k", Wrapped = [1] };
+            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => RowWriter.InsertAsync(db, [key, key], default));
+        }
+
+        Assert.Empty(await StoredAsync(_written, "vault_person_keys"));
+    }
+
+    public void Dispose()
+    {
+        _saved.Dispose();
+        _written.Dispose();
+    }
+}
