@@ -1,5 +1,6 @@
 using Custodian.Audit;
 using Custodian.Policy;
+using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
@@ -21,18 +22,30 @@ internal sealed class BenchHost : IAsyncDisposable
     public ServiceProvider Services { get; }
     public string Directory { get; }
 
-    public static async Task<BenchHost> StartAsync()
+    /// <param name="safeManagement">Also the safe management measures the gate applies to staff: training and pledge
+    /// required, the roles' category view limits.</param>
+    public static async Task<BenchHost> StartAsync(bool safeManagement = false)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("custodian-bench-").FullName;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Storage:DataDirectory", directory)]).Build();
-        var services = new ServiceCollection()
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Storage:DataDirectory", directory),
+            new("Staff:RequireTraining", safeManagement ? "true" : "false"),
+        ]).Build();
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddStorage(configuration)
             .AddPolicy(configuration)
             .AddAudit(configuration)
-            .AddVault()
-            .BuildServiceProvider();
+            .AddVault();
+        if (safeManagement)
+        {
+            collection.AddStaffAccounts();
+        }
+
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new BenchHost(services, directory);
     }
