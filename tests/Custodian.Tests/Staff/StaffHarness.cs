@@ -2,6 +2,7 @@ using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Staff;
 using Custodian.Storage;
+using Custodian.Tests.Support;
 using Custodian.Vault;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

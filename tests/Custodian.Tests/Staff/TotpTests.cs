@@ -1,5 +1,6 @@
 using System.Text;
 using Custodian.Staff;
+using Custodian.Tests.Support;
 
 namespace Custodian.Tests.Staff;
 
