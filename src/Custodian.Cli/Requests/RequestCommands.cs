@@ -102,19 +102,14 @@ internal static class RequestCommands
 
     private static bool TryParseOn(ParseResult parsed, Option<string?> on, out DateOnly? asOf)
     {
-        asOf = null;
-        if (parsed.GetValue(on) is not { } text)
+        var day = Days.ParseOptional(parsed.GetValue(on), "on");
+        asOf = day.Value;
+        if (day.Failure is { } failure)
         {
-            return true;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            parsed.Error().WriteLine($"--on: '{text}' is not a date as YYYY-MM-DD (date.format)");
+            parsed.Error().WriteLine($"--on: {failure.Detail} ({failure.Code})");
             return false;
         }
 
-        asOf = day;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Custodian.Calendars;
 using Custodian.Common;
 using Custodian.Requests;
 using Custodian.Requests.Letters;
@@ -65,13 +66,13 @@ internal static class RequestEndpoints
 
     private static async Task<IResult> DueAsync(string? on, RequestQueries queries, CancellationToken ct)
     {
-        var day = ParseDay(on, "on");
+        var day = Days.ParseOptional(on, "on");
         return day.Failure is { } failure ? failure.ToProblem() : (await queries.DueAsync(day.Value, cancellationToken: ct)).ToResult(Results.Ok);
     }
 
     private static async Task<IResult> RemindersAsync(string? since, RequestReminders reminders, TimeProvider time, CancellationToken ct)
     {
-        var day = ParseDay(since, "since");
+        var day = Days.ParseOptional(since, "since");
         if (day.Failure is { } failure)
         {
             return failure.ToProblem();
@@ -79,18 +80,6 @@ internal static class RequestEndpoints
 
         var from = day.Value is { } d ? d.ToDateTime(TimeOnly.MinValue) : time.GetUtcNow().UtcDateTime.AddDays(-7);
         return Results.Ok(await reminders.OpenAsync(from, ct));
-    }
-
-    private static Result<DateOnly?> ParseDay(string? text, string field)
-    {
-        if (text is null)
-        {
-            return (DateOnly?)null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? (DateOnly?)day
-            : Failure.Invalid(field, "date.format", $"{field} is a date as YYYY-MM-DD.");
     }
 
     private static async Task<IResult> DetailAsync(Guid id, RequestQueries queries, CancellationToken ct) =>

@@ -44,6 +44,6 @@ public sealed class BusinessCalendars
             .ToList();
 
         // Validated above, so every text parses.
-        static DateOnly Day(string text) => CalendarsOptionsValidator.TryParseDay(text, out var date) ? date : throw new UnreachableException();
+        static DateOnly Day(string text) => Days.TryParse(text, out var date) ? date : throw new UnreachableException();
     }
 }

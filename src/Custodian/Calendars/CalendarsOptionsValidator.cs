@@ -32,7 +32,7 @@ internal sealed class CalendarsOptionsValidator : IValidateOptions<CalendarsOpti
 
             foreach (var text in dates)
             {
-                if (!TryParseDay(text, out var date))
+                if (!Days.TryParse(text, out var date))
                 {
                     problems.Add($"{path}: '{text}' is not a date in the form YYYY-MM-DD.");
                 }
@@ -44,6 +44,4 @@ internal sealed class CalendarsOptionsValidator : IValidateOptions<CalendarsOpti
         }
     }
 
-    public static bool TryParseDay(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

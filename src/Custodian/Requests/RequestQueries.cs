@@ -25,7 +25,6 @@ public sealed record DueFigures(DateOnly Today, int Open, int Running, int Pause
 
 internal sealed class RequestQueries(IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, PolicyStore policies, IOptions<RequestsOptions> options)
 {
-    private static readonly RequestState[] Unanswered = [RequestState.Received, RequestState.AwaitingDocuments, RequestState.Verified, RequestState.InProgress];
 
     /// <summary>The person's view, for the reference and secret only; a wrong secret looks like an unknown reference.</summary>
     public async Task<Result<RequestStatus>> StatusAsync(string reference, string secret, CancellationToken cancellationToken = default)
@@ -74,7 +73,7 @@ internal sealed class RequestQueries(IDbContextFactory<CustodianDb> factory, Req
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var open = db.Set<DataRequest>().AsNoTracking().Where(r => Unanswered.Contains(r.State));
+        var open = db.Set<DataRequest>().AsNoTracking().Where(r => RequestRecords.Unanswered.Contains(r.State));
         // One row per policy, due date and paused flag: thousands of requests fold into a few hundred groups.
         var groups = await open
             .GroupBy(r => new { r.PolicyId, r.DueOn, Paused = r.PausedSince != null })

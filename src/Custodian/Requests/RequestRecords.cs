@@ -24,6 +24,9 @@ internal sealed class RequestRecords(PolicyStore policies, BusinessCalendars cal
         [RequestState.Closed] = [],
     };
 
+    /// <summary>The states in which a request still waits for its answer, and its deadline clock matters.</summary>
+    public static readonly RequestState[] Unanswered = [RequestState.Received, RequestState.AwaitingDocuments, RequestState.Verified, RequestState.InProgress];
+
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public static async Task<Result<DataRequest>> LoadAsync(CustodianDb db, Guid id, CancellationToken cancellationToken) =>

@@ -20,8 +20,6 @@ internal sealed partial class RequestReminders(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, PolicyStore policies, AuditLog audit,
     IOptions<RequestsOptions> options, ILogger<RequestReminders> logger)
 {
-    private static readonly RequestState[] Unanswered = [RequestState.Received, RequestState.AwaitingDocuments, RequestState.Verified, RequestState.InProgress];
-
     /// <summary>Sends what has fallen due by <paramref name="asOf"/> (default: today in each policy's calendar) and not been sent.</summary>
     public async Task<Result<IReadOnlyList<ReminderRow>>> SendAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
     {
@@ -32,7 +30,7 @@ internal sealed partial class RequestReminders(
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var running = await db.Set<DataRequest>().AsNoTracking()
-            .Where(r => Unanswered.Contains(r.State) && r.DueOn != null && r.PausedSince == null)
+            .Where(r => RequestRecords.Unanswered.Contains(r.State) && r.DueOn != null && r.PausedSince == null)
             .Select(r => new { r.Id, r.Reference, r.Type, r.PolicyId, r.PersonId, DueOn = r.DueOn!.Value })
             .ToListAsync(cancellationToken);
         var earliest = running.Count == 0 ? DateOnly.MaxValue : running.Min(r => r.DueOn);
@@ -92,7 +90,7 @@ internal sealed partial class RequestReminders(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<RequestReminder>().AsNoTracking().Where(s => s.SentAt >= since)
-            .Join(db.Set<DataRequest>().Where(r => Unanswered.Contains(r.State)), s => s.RequestId, r => r.Id,
+            .Join(db.Set<DataRequest>().Where(r => RequestRecords.Unanswered.Contains(r.State)), s => s.RequestId, r => r.Id,
                 (s, r) => new { r.Id, r.Reference, r.Type, s.DueOn, s.BusinessDaysBefore, s.FallsOn, s.SentAt })
             .OrderBy(x => x.DueOn).ThenBy(x => x.Id).Take(200).ToListAsync(cancellationToken);
         return rows.ConvertAll(x => new ReminderRow(x.Id, x.Reference, x.Type, x.DueOn, x.BusinessDaysBefore, x.FallsOn, x.SentAt));

@@ -193,10 +193,12 @@ internal sealed class AccessReviews(
             : (start, end, found);
     }
 
-    private static Result<DateOnly> Date(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? Failure.Invalid(field, "required", $"{field} is required, as YYYY-MM-DD.")
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : Failure.Invalid(field, "date.format", $"{field} is a date as YYYY-MM-DD.");
+    private static Result<DateOnly> Date(string? text, string field) => Days.ParseOptional(text, field) switch
+    {
+        { Failure: { } failure } => failure,
+        { Value: { } day } => day,
+        _ => Failure.Invalid(field, "required", $"{field} is required, as YYYY-MM-DD."),
+    };
 
     internal static TimeZoneInfo Zone(AccessReviewOptions settings, BusinessCalendar calendar) =>
         string.IsNullOrWhiteSpace(settings.TimeZone) ? calendar.TimeZone : TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);

@@ -23,7 +23,7 @@ public abstract class ProvisionPage : ConsolePage
     protected DateOnly? FormDay(string name) => ParseDay(Form(name));
 
     protected static DateOnly? ParseDay(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+        Calendars.Days.TryParse(value, out var day) ? day : null;
 
     /// <summary>Runs one service call; its failure, if any, is what the page shows.</summary>
     protected async Task<T?> RunAsync<T>(Task<Result<T>> call)
