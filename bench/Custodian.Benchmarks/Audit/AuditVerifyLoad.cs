@@ -43,6 +43,13 @@ internal static class AuditVerifyLoad
         Console.WriteLine("| events | verify time | events/s | CPU per event |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| {count:N0} | {stopwatch.Elapsed.TotalSeconds:F2} s | {count / stopwatch.Elapsed.TotalSeconds:N0} | {cpu.TotalMicroseconds / count:F2} µs |");
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP") is { Length: > 0 } keep)
+        {
+            // The same chain for timing the command itself: `custodian audit verify --data <keep>`.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            CopyDirectory(host.Directory, keep);
+            Console.WriteLine($"chain kept in {keep}");
+        }
     }
 
     private static void Fill(SqliteConnection connection, int count)
@@ -82,5 +89,19 @@ internal static class AuditVerifyLoad
         }
 
         tx.Commit();
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in System.IO.Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            System.IO.Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        }
+
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal), overwrite: true);
+        }
     }
 }

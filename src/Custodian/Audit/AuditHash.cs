@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Custodian.Audit;
@@ -37,7 +37,7 @@ public static class AuditHash
         w = Write(w, reason);
         w = Write(w, subject);
         prevHash.CopyTo(w);
-        SHA256.HashData(buffer, destination);
+        ChainDigest.Hash(buffer, destination);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
@@ -45,6 +45,7 @@ public static class AuditHash
     }
 
     /// <summary>Writes the fixed-size head; returns the rest of <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Span<byte> WriteFixed(Span<byte> w, long seq, long atTicks, int type, int outcome, Guid? personId)
     {
         w[0] = EncodingVersion;

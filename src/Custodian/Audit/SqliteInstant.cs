@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Custodian.Audit;
 
 /// <summary>Parses "yyyy-MM-dd HH:mm:ss[.fffffff]" by position; anything else is left to the general parser.</summary>
@@ -6,6 +7,7 @@ internal static class SqliteInstant
     public static long ParseTicks(ReadOnlySpan<char> s) =>
         TryParseTicks(s, out var ticks) ? ticks : DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture).Ticks;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseTicks(ReadOnlySpan<char> s, out long ticks)
     {
         ticks = 0;
