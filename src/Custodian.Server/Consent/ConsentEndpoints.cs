@@ -7,7 +7,10 @@ using Custodian.Server.Provision;
 
 namespace Custodian.Server.Consent;
 
-/// <summary>/api/v1/consent: give or withdraw consent, read a person's ledger, export who may be contacted for a campaign.</summary>
+/// <summary>
+/// /api/v1/consent: give or withdraw consent, read a person's ledger, export who may be contacted for a campaign; and the
+/// console's download of that export.
+/// </summary>
 internal static class ConsentEndpoints
 {
     public static WebApplication MapConsent(this WebApplication app)
@@ -17,6 +20,7 @@ internal static class ConsentEndpoints
         consent.MapGet("/{personId:guid}", async (Guid personId, ConsentChoices choices, CancellationToken ct) =>
             (await choices.StateAsync(personId, ct)).ToResult(Results.Ok)).WithSummary("The person's current consent per purpose, and the ledger behind it");
         consent.MapPost("/campaign-export", CampaignAsync).WithSummary("Who may be contacted for a purpose that needs consent, each read through the gate");
+        app.MapCampaignDownload();
         return app;
     }
 

@@ -70,29 +70,39 @@ internal sealed class ConsentChoices(IDbContextFactory<CustodianDb> factory, Pol
     /// <summary>Who may be contacted for <paramref name="purpose"/>: everyone whose consent is in force, each read through the gate for export.</summary>
     public async Task<Result<List<CampaignContact>>> CampaignAsync(Actor actor, string? purpose, CancellationToken cancellationToken = default)
     {
-        if (purpose is null || policies.Default.FindPurpose(purpose) is not { RequiresConsent: true })
+        var chosen = CampaignPurpose(purpose);
+        if (chosen.Failure is { } failure)
         {
-            return Failure.Invalid("purpose", "consent.purpose", "A campaign export is for a purpose that needs consent.");
+            return failure;
         }
+
+        var purposeId = chosen.Value!.Id;
 
         List<Guid> ids;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            ids = await ConsentLedger.GivenForAsync(db, purpose, cancellationToken);
+            ids = await ConsentLedger.GivenForAsync(db, purposeId, cancellationToken);
         }
 
         var contacts = new List<CampaignContact>(ids.Count);
         foreach (var id in ids)
         {
             // The gate re-checks consent, state and the actor, and audits each export; a refusal leaves the person out.
-            var view = await gate.UseAsync(actor, id, purpose, GateUse.Export, cancellationToken);
+            var view = await gate.UseAsync(actor, id, purposeId, GateUse.Export, cancellationToken);
             if (view.Succeeded)
             {
                 contacts.Add(new CampaignContact(id, view.Value!.Items));
             }
         }
 
-        await audit.RecordAsync(new(AuditEventType.CampaignContactsExported, actor.AuditName, Purpose: purpose, Subject: contacts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        await audit.RecordAsync(new(AuditEventType.CampaignContactsExported, actor.AuditName, Purpose: purposeId, Subject: contacts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         return contacts;
     }
+
+    /// <summary>The purpose a campaign export may be for: one of the policy in force that needs consent.</summary>
+    /// <remarks>The console asks this before it offers the download, so a bad purpose is refused in the page with the API's words.</remarks>
+    public Result<PurposeOfUse> CampaignPurpose(string? purpose) =>
+        purpose is not null && policies.Default.FindPurpose(purpose) is { RequiresConsent: true } found
+            ? found
+            : Failure.Invalid("purpose", "consent.purpose", "A campaign export is for a purpose that needs consent.");
 }

@@ -159,6 +159,9 @@ public static class AuthorizationRules
         ["GET /console/provision/companies"] = Access.Console,
         ["GET /console/provision/companies/{Id:guid}"] = Access.Console,
         ["GET /console/provision/consent"] = Access.Console,
+        ["GET /console/provision/campaign"] = Access.Console,
+        // The campaign page's download form posts here; the door is the page's, not the API's (no bearer token).
+        ["POST /console/provision/campaign/export"] = Access.Console,
         ["GET /console/provision/consignees"] = Access.Console,
         ["GET /console/provision/joint-use"] = Access.Console,
         ["GET /console/provision/put-forward"] = Access.Console,

@@ -45,7 +45,7 @@ public abstract class ProvisionAuthorizationTests(CustodianApp app)
     [
         "/console/provision", "/console/provision/put-forward", "/console/provision/companies", $"/console/provision/companies/{Any}",
         "/console/provision/records", "/console/provision/without-consent", "/console/provision/stops", "/console/provision/joint-use",
-        "/console/provision/consignees", "/console/provision/consent",
+        "/console/provision/consignees", "/console/provision/consent", "/console/provision/campaign",
     ];
 
     private static HttpRequestMessage Request(string method, string url) =>
