@@ -20,6 +20,7 @@ internal static class GatedReadLoad
         var vault = host.Get<PersonVault>();
         var enrolment = host.Get<Enrolment>();
         await vault.RegisterManyAsync(Actor.System, Enumerable.Range(0, persons).Select(i => enrolment.Prepare(SyntheticPersons.Registration(i)).Value!).ToList());
+        Guid[] ids;
         await using (var db = await host.Db.CreateDbContextAsync())
         {
             ids = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();
@@ -28,50 +29,56 @@ internal static class GatedReadLoad
         var gate = host.Get<PersonGate>();
         var actor = new Actor(ActorKind.Staff, Guid.NewGuid(), "recruiter");
         await using var safe = await BenchHost.StartAsync(safeManagement: true);
-        var (safeGate, safeActor) = await SafeManagementAsync(safe, ids.Length);
+        var (safeGate, safeActor, safeIds) = await SafeManagementAsync(safe, ids.Length);
         Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain | with safe management reads/s | safe / gated | CPU per plain read | CPU per gated read | CPU with safe management |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var plain = new Mode(ids, async id =>
+        {
+            await using var db = await host.Db.CreateDbContextAsync();
+            _ = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == id);
+        });
+        var gated = new Mode(ids, async id => Expect(await gate.ReadAsync(actor, id, "service.apply")));
+        var withSafe = new Mode(safeIds, async id => Expect(await safeGate.ReadAsync(safeActor, id, "service.apply")));
+        Mode[] modes = [plain, gated, withSafe];
         foreach (var readers in readerCounts)
         {
-            var plain = await MeasureAsync(readers, duration, async id =>
+            // Warm up at the same concurrency until tiered compilation has settled: the figure is a server's steady state.
+            foreach (var mode in modes)
             {
-                await using var db = await host.Db.CreateDbContextAsync();
-                _ = await db.Set<Person>().AsNoTracking().FirstAsync(p => p.Id == id);
-            });
-            var gated = await MeasureAsync(readers, duration, async id =>
+                await RunReadersAsync(readers, TimeSpan.FromSeconds(3), mode);
+                mode.Reset();
+            }
+
+            // The machine is shared and its speed drifts: the modes take turns in one-second slices, so each sees the same drift.
+            for (var slice = 0; slice < duration.TotalSeconds; slice++)
             {
-                var view = await gate.ReadAsync(actor, id, "service.apply");
-                if (!view.Succeeded)
+                foreach (var mode in modes)
                 {
-                    throw new InvalidOperationException(view.Failure!.Code);
+                    await mode.MeasureAsync(readers, TimeSpan.FromSeconds(1));
                 }
-            });
-            var safeIds = ids;
-            ids = _safeIds;
-            var withSafe = await MeasureAsync(readers, duration, async id =>
-            {
-                var view = await safeGate.ReadAsync(safeActor, id, "service.apply");
-                if (!view.Succeeded)
-                {
-                    throw new InvalidOperationException(view.Failure!.Code);
-                }
-            });
-            ids = safeIds;
+            }
+
             Console.WriteLine($"| {readers} | {plain.Rate:N0} | {gated.Rate:N0} | {gated.Rate / plain.Rate:F2} | {withSafe.Rate:N0} | {withSafe.Rate / gated.Rate:F2} | {plain.CpuMicroseconds:F0} µs | {gated.CpuMicroseconds:F0} µs | {withSafe.CpuMicroseconds:F0} µs |");
         }
     }
 
-    private static Guid[] ids = [];
-    private static Guid[] _safeIds = [];
+    private static void Expect(Custodian.Common.Result<PersonView> view)
+    {
+        if (!view.Succeeded)
+        {
+            throw new InvalidOperationException(view.Failure!.Code);
+        }
+    }
 
     /// <summary>The same persons behind the safe management measures: a trained recruiter with a pledge, and a role limited by category.</summary>
-    private static async Task<(PersonGate Gate, Actor Actor)> SafeManagementAsync(BenchHost host, int persons)
+    private static async Task<(PersonGate Gate, Actor Actor, Guid[] Ids)> SafeManagementAsync(BenchHost host, int persons)
     {
         var enrolment = host.Get<Enrolment>();
         await host.Get<PersonVault>().RegisterManyAsync(Actor.System, Enumerable.Range(0, persons).Select(i => enrolment.Prepare(SyntheticPersons.Registration(i)).Value!).ToList());
+        Guid[] ids;
         await using (var db = await host.Db.CreateDbContextAsync())
         {
-            _safeIds = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();
+            ids = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();
         }
 
         var account = (await host.Get<StaffAccounts>().CreateAsync(Actor.System, "bench.recruiter", "a long bench password", "recruiter")).Value!;
@@ -81,32 +88,45 @@ internal static class GatedReadLoad
         await safe.RecordPledgeAsync(Actor.System, account.Id, today);
         var policy = host.Get<Custodian.Policy.PolicyStore>().Default;
         await safe.SetViewsAsync(Actor.System, "recruiter", policy.Categories.Select((c, i) => (c.Id, i % 2 == 0 ? "visible" : "initials")).ToDictionary(p => p.Id, p => p.Item2));
-        return (host.Get<PersonGate>(), new Actor(ActorKind.Staff, account.Id, "recruiter"));
+        return (host.Get<PersonGate>(), new Actor(ActorKind.Staff, account.Id, "recruiter"), ids);
     }
 
-    private static async Task<(double Rate, double CpuMicroseconds)> MeasureAsync(int readers, TimeSpan duration, Func<Guid, Task> read)
+    private static Task RunReadersAsync(int readers, TimeSpan duration, Mode mode)
     {
-        // Warm up, then count completed reads in the window.
-        for (var i = 0; i < 200; i++)
-        {
-            await read(ids[i % ids.Length]);
-        }
-
-        long count = 0;
-        // The machine is shared: CPU per read is the figure other processes move least.
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, readers).Select(w => Task.Run(async () =>
+        return Task.WhenAll(Enumerable.Range(0, readers).Select(w => Task.Run(async () =>
         {
             var i = w * 7919;
             while (stopwatch.Elapsed < duration)
             {
-                await read(ids[i++ % ids.Length]);
-                Interlocked.Increment(ref count);
+                await mode.Read(mode.Ids[i++ % mode.Ids.Length]);
+                Interlocked.Increment(ref mode.Count);
             }
-        }));
-        await Task.WhenAll(workers);
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return (count / stopwatch.Elapsed.TotalSeconds, cpu.TotalMicroseconds / count);
+        })));
+    }
+
+    private sealed class Mode(Guid[] ids, Func<Guid, Task> read)
+    {
+        public readonly Guid[] Ids = ids;
+        public readonly Func<Guid, Task> Read = read;
+        public long Count;
+        private TimeSpan _elapsed;
+        private TimeSpan _cpu;
+
+        public double Rate => Count / _elapsed.TotalSeconds;
+
+        // The machine is shared: CPU per read is the figure other processes move least.
+        public double CpuMicroseconds => _cpu.TotalMicroseconds / Count;
+
+        public void Reset() => (Count, _elapsed, _cpu) = (0, TimeSpan.Zero, TimeSpan.Zero);
+
+        public async Task MeasureAsync(int readers, TimeSpan duration)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var stopwatch = Stopwatch.StartNew();
+            await RunReadersAsync(readers, duration, this);
+            _elapsed += stopwatch.Elapsed;
+            _cpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        }
     }
 }

@@ -89,20 +89,51 @@ internal static class RowWriter
             cache.ExecuteNonQuery();
         }
 
-        var parameters = string.Join(',', Enumerable.Repeat('?', table.Properties.Length));
-        using var writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)}({parameters})");
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < table.Properties.Length; c++)
-            {
-                writer.Bind(c + 1, table.Value(row, c));
-            }
-
-            writer.Step();
-        }
+        using var insert = new SqliteInsert(connection, table, tableName);
+        insert.Insert(rows);
     }
 
-    private sealed class Table(IProperty[] properties)
+    /// <summary>
+    /// An insert of <typeparamref name="T"/> rows prepared on a SQLite connection that outlives one transaction: for a
+    /// writer that appends often (the audit log's group commit), so the statement is compiled once, not per commit.
+    /// </summary>
+    public static SqliteInsert PrepareSqlite<T>(IModel model, SqliteConnection connection)
+        where T : class
+    {
+        var entityType = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        return new SqliteInsert(connection, Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray())), entityType.GetTableName()!);
+    }
+
+    internal sealed class SqliteInsert : IDisposable
+    {
+        private readonly Table _table;
+        private readonly RowWriterSqlite _writer;
+
+        internal SqliteInsert(SqliteConnection connection, Table table, string tableName)
+        {
+            _table = table;
+            _writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)}({string.Join(',', Enumerable.Repeat('?', table.Properties.Length))})");
+        }
+
+        /// <summary>Inserts <paramref name="rows"/> inside the connection's current transaction.</summary>
+        public void Insert<T>(IReadOnlyList<T> rows)
+            where T : class
+        {
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < _table.Properties.Length; c++)
+                {
+                    _writer.Bind(c + 1, _table.Value(row, c));
+                }
+
+                _writer.Step();
+            }
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
+
+    internal sealed class Table(IProperty[] properties)
     {
         private readonly RelationalTypeMapping[] _mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         private readonly IClrPropertyGetter[] _getters = properties.Select(p => p.GetGetter()).ToArray();

@@ -26,6 +26,13 @@ internal static class Aead
 
     public static byte[]? Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associatedData)
     {
+        using var aes = new AesGcm(key, TagSize);
+        return Open(aes, sealedData, associatedData);
+    }
+
+    /// <summary>With a key already set up: for a key that opens on every read (the key-encryption key).</summary>
+    public static byte[]? Open(AesGcm aes, ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associatedData)
+    {
         if (sealedData.Length < NonceSize + TagSize)
         {
             return null;
@@ -33,7 +40,6 @@ internal static class Aead
 
         var length = sealedData.Length - NonceSize - TagSize;
         var plaintext = new byte[length];
-        using var aes = new AesGcm(key, TagSize);
         try
         {
             aes.Decrypt(sealedData[..NonceSize], sealedData.Slice(NonceSize, length), sealedData[(NonceSize + length)..], plaintext, associatedData);

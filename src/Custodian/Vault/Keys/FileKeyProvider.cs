@@ -87,7 +87,7 @@ public sealed class FileKeyProvider : IKeyProvider
 
     public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData) => Aead.Seal(_wrapper.Value!, dataKey, associatedData);
 
-    public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Aead.Open(_key, wrappedKey, associatedData);
+    public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Aead.Open(_wrapper.Value!, wrappedKey, associatedData);
 
     public byte[] DeriveKey(string use) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeySize, info: Encoding.UTF8.GetBytes("custodian:" + use));
 }
