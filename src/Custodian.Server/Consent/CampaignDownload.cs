@@ -29,7 +29,7 @@ internal static class CampaignDownload
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return Failure.Invalid("__RequestVerificationToken", "antiforgery", "The form is missing its antiforgery token, or it has expired.").ToProblem();
+            return Problems.AntiforgeryRefused();
         }
 
         var purpose = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct))["purpose"].ToString() : null;

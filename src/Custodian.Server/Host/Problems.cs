@@ -43,6 +43,10 @@ internal static class Problems
         return Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", type: TypeOf(code), extensions: extensions);
     }
 
+    /// <summary>A form posted to an endpoint (not a page) without a valid antiforgery token.</summary>
+    public static IResult AntiforgeryRefused() =>
+        Failure.Invalid("__RequestVerificationToken", "antiforgery", "The form is missing its antiforgery token, or it has expired.").ToProblem();
+
     public static Failure Required(string field) => Failure.Invalid(field, "required", $"{field} is required.");
 
     private static string TypeOf(string code) => "urn:custodian:problem:" + code;

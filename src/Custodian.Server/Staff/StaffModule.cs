@@ -55,7 +55,7 @@ internal static class StaffModule
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            return Custodian.Common.Failure.Invalid("__RequestVerificationToken", "antiforgery", "The form is missing its antiforgery token, or it has expired.").ToProblem();
+            return Problems.AntiforgeryRefused();
         }
 
         var session = await context.AuthenticateAsync(ConsoleSession.Scheme);

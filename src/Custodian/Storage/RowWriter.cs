@@ -31,7 +31,7 @@ internal static class RowWriter
         }
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray()));
+        var table = TableOf(entityType);
         var tableName = entityType.GetTableName()!;
         if (db.Database.IsSqlite())
         {
@@ -101,8 +101,10 @@ internal static class RowWriter
         where T : class
     {
         var entityType = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        return new SqliteInsert(connection, Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray())), entityType.GetTableName()!);
+        return new SqliteInsert(connection, TableOf(entityType), entityType.GetTableName()!);
     }
+
+    private static Table TableOf(IEntityType entityType) => Tables.GetValue(entityType, static e => new Table(e.GetProperties().ToArray()));
 
     internal sealed class SqliteInsert : IDisposable
     {
