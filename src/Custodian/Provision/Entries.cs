@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Consent;
@@ -7,7 +6,6 @@ using Custodian.Policy;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Custodian.Provision;
 
@@ -20,92 +18,14 @@ public sealed record EntryRequest(Guid PersonId, Guid CompanyId, string? Method,
 /// </summary>
 internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, EntryWriter writer, TimeProvider time)
 {
-    // Both are read on every entry, so compiled once per model (the SQLite and PostgreSQL models differ).
-    private static readonly ConditionalWeakTable<IModel, Func<CustodianDb, Guid, CancellationToken, Task<Person?>>> PersonQueries = [];
-    private static readonly ConditionalWeakTable<IModel, Func<CustodianDb, Guid, CancellationToken, Task<ClientCompany?>>> CompanyQueries = [];
-
-    private static Task<Person?> PersonById(CustodianDb db, Guid id, CancellationToken cancellationToken) =>
-        PersonQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken _) =>
-            d.Set<Person>().AsNoTracking().FirstOrDefault(p => p.Id == id)))(db, id, cancellationToken);
-
-    private static Task<ClientCompany?> CompanyById(CustodianDb db, Guid id, CancellationToken cancellationToken) =>
-        CompanyQueries.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken _) =>
-            d.Set<ClientCompany>().AsNoTracking().FirstOrDefault(c => c.Id == id)))(db, id, cancellationToken);
-
-    public async Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
-        await EnterAsync(actor, request, batchId: null, cancellationToken);
+    public Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(new StagedEntry(actor, request, BatchId: null), cancellationToken);
 
     /// <summary>Continuous provision to one company: the records share a batch id; each entry stands or falls alone.</summary>
     public async Task<IReadOnlyList<Result<EntryReceipt>>> EnterManyAsync(Actor actor, IReadOnlyList<EntryRequest> requests, CancellationToken cancellationToken = default)
     {
         var batchId = Guid.CreateVersion7(time.GetUtcNow());
-        return await Task.WhenAll(requests.Select(r => EnterAsync(actor, r, batchId, cancellationToken)));
-    }
-
-    private async Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, Guid? batchId, CancellationToken cancellationToken)
-    {
-        var staged = await StageAsync(actor, request, batchId, cancellationToken);
-        if (!staged.Succeeded)
-        {
-            return staged.Failure!;
-        }
-
-        return await writer.WriteAsync(staged.Value!, cancellationToken);
-    }
-
-    private async Task<Result<StagedEntry>> StageAsync(Actor actor, EntryRequest request, Guid? batchId, CancellationToken cancellationToken)
-    {
-        Person? person;
-        ClientCompany? company;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            // One connection for both reads; the queries are compiled once, not looked up per entry.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            person = await PersonById(db, request.PersonId, cancellationToken);
-            company = await CompanyById(db, request.CompanyId, cancellationToken);
-        }
-
-        if (person is null)
-        {
-            return Failure.NotFound("person.unknown", "No person has this id.");
-        }
-
-        if (company is null)
-        {
-            return ClientCompanyRegistry.UnknownCompany;
-        }
-
-        var policy = policies.Find(person.PolicyId)!;
-        var refusal = Check(actor, person, company, policy, request, out var items);
-        if (refusal is not null)
-        {
-            await audit.RecordAsync(new(AuditEventType.EntryRefused, actor.AuditName, AuditOutcome.Refused, person.Id, ProvisionRules.ToUserCompany, Reason: refusal.Code, Subject: company.Id.ToString()), cancellationToken);
-            return refusal;
-        }
-
-        return new StagedEntry(actor, person.Id, company, policy, request.Method!, items!, request.Evidence, batchId);
-    }
-
-    private Failure? Check(Actor actor, Person person, ClientCompany company, PrivacyPolicy policy, EntryRequest request, out IReadOnlyList<string>? items)
-    {
-        items = null;
-        if (policy.Recipients.ClientCompanies is not { } clients || policy.FindPurpose(ProvisionRules.ToUserCompany) is null)
-        {
-            return ProvisionRules.Refused("personId", "provision.not-in-policy", $"Policy {policy.Id} provides nothing to User Companies.");
-        }
-
-        if (!actor.MayUse(ProvisionRules.ToUserCompany))
-        {
-            return Failure.Refused("actor.purpose-not-allowed", "This credential is not entrusted with that purpose of use.");
-        }
-
-        var picked = ProvisionRules.Items(clients, person, request.Items);
-        items = picked.Value;
-        return ProvisionRules.CheckMethod(clients.Methods, request.Method)
-            ?? ProvisionRules.CheckPerson(person)
-            ?? ProvisionRules.CheckCompany(company, policy, time.GetUtcNow().UtcDateTime)
-            ?? ProvisionRules.CheckPolicyVersion(policy, request.PolicyVersion)
-            ?? picked.Failure;
+        return await Task.WhenAll(requests.Select(r => writer.WriteAsync(new StagedEntry(actor, r, batchId), cancellationToken)));
     }
 
     /// <summary>The candidate withdraws: nothing more is provided to that company, and the company is told.</summary>

@@ -6,39 +6,42 @@ using Custodian.Consent;
 using Custodian.Gate;
 using Custodian.Policy;
 using Custodian.Storage;
+using Custodian.Vault;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Provision;
 
-/// <summary>An entry that passed the rules, waiting to be written with its consent, provision record and audit events.</summary>
-internal sealed record StagedEntry(
-    Actor Actor, Guid PersonId, ClientCompany Company, PrivacyPolicy Policy, string Method, IReadOnlyList<string> Items,
-    ConsentEvidence Evidence, Guid? BatchId);
+/// <summary>An entry as asked, waiting for its batch: checked against the rules there, then written or refused.</summary>
+internal sealed record StagedEntry(Actor Actor, EntryRequest Request, Guid? BatchId);
 
 /// <summary>What an accepted entry produced.</summary>
 public sealed record EntryReceipt(Guid EntryId, Guid ProvisionRecordId, Guid ConsentRecordId);
 
 /// <summary>
-/// Writes entries in group commits: concurrent entries share one transaction (and one fsync), each still all or
-/// nothing for the caller. Being the single writer also settles concurrent entries for the same person and
-/// company: the first is written, the others refused; across servers the unique index does the same.
+/// Checks and writes entries in group commits: concurrent entries share one read of their persons and companies, one
+/// transaction and one fsync, each still all or nothing for the caller. Being the single writer also settles concurrent
+/// entries for the same person and company: the first is written, the others refused; across servers the unique index
+/// does the same.
 /// </summary>
 internal sealed class EntryWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private readonly IDbContextFactory<CustodianDb> _factory;
+    private readonly PolicyStore _policies;
     private readonly AuditLog _audit;
     private readonly ConsentLedger _ledger;
     private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = System.Threading.Channels.Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
     private readonly Task _loop;
 
-    public EntryWriter(IDbContextFactory<CustodianDb> factory, AuditLog audit, ConsentLedger ledger, TimeProvider time)
+    public EntryWriter(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, TimeProvider time)
     {
-        (_factory, _audit, _ledger, _time) = (factory, audit, ledger, time);
+        (_factory, _policies, _audit, _ledger, _time) = (factory, policies, audit, ledger, time);
         _loop = Task.Run(LoopAsync);
     }
+
+    private static readonly Failure UnknownPerson = Failure.NotFound("person.unknown", "No person has this id.");
 
     public static readonly Failure Exists = ProvisionRules.Refused("personId", "entry.exists", "The person already has an open entry for this company.");
 
@@ -113,11 +116,14 @@ internal sealed class EntryWriter : IAsyncDisposable
     private async Task WriteBatchAsync(List<Pending> batch)
     {
         await using var db = await _factory.CreateDbContextAsync();
-        var persons = batch.Select(p => p.Entry.PersonId).Distinct().ToList();
-        var companies = batch.Select(p => p.Entry.Company.Id).Distinct().ToList();
+        var personIds = batch.Select(p => p.Entry.Request.PersonId).Distinct().ToList();
+        var companyIds = batch.Select(p => p.Entry.Request.CompanyId).Distinct().ToList();
+        var persons = await db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        var companies = await db.Set<ClientCompany>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
         var held = await db.Set<Entry>().AsNoTracking()
-            .Where(e => persons.Contains(e.PersonId) && companies.Contains(e.CompanyId))
+            .Where(e => personIds.Contains(e.PersonId) && companyIds.Contains(e.CompanyId))
             .ToDictionaryAsync(e => (e.PersonId, e.CompanyId));
+        var now = _time.GetUtcNow();
         var rows = new Rows(batch.Count);
         var audit = new List<AuditEntry>(batch.Count * 2);
         var outcomes = new List<Result<EntryReceipt>>(batch.Count);
@@ -125,11 +131,21 @@ internal sealed class EntryWriter : IAsyncDisposable
         foreach (var pending in batch)
         {
             var e = pending.Entry;
-            var entry = held.GetValueOrDefault((e.PersonId, e.Company.Id));
-            if (!taken.Add((e.PersonId, e.Company.Id)) || entry is { State: EntryState.Open })
+            var (personId, companyId) = (e.Request.PersonId, e.Request.CompanyId);
+            if (!persons.TryGetValue(personId, out var person) || !companies.TryGetValue(companyId, out var company))
             {
-                audit.Add(Refusal(e, Exists.Code));
-                outcomes.Add(Exists);
+                outcomes.Add(person is null ? UnknownPerson : ClientCompanyRegistry.UnknownCompany);
+                continue;
+            }
+
+            var policy = _policies.Find(person.PolicyId)!;
+            var refusal = ProvisionRules.CheckEntry(e.Actor, person, company, policy, e.Request, now.UtcDateTime, out var items);
+            var entry = held.GetValueOrDefault((personId, companyId));
+            refusal ??= !taken.Add((personId, companyId)) || entry is { State: EntryState.Open } ? Exists : null;
+            if (refusal is not null)
+            {
+                audit.Add(Refusal(e, refusal.Code));
+                outcomes.Add(refusal);
                 continue;
             }
 
@@ -139,7 +155,7 @@ internal sealed class EntryWriter : IAsyncDisposable
                 db.Attach(entry);
             }
 
-            outcomes.Add(Stage(e, entry, rows, audit));
+            outcomes.Add(Stage(e, policy, items!, now, entry, rows, audit));
         }
 
         await _audit.CommitAsync(db, audit, rows.InsertAsync);
@@ -149,29 +165,29 @@ internal sealed class EntryWriter : IAsyncDisposable
         }
     }
 
-    private EntryReceipt Stage(StagedEntry e, Entry? withdrawn, Rows rows, List<AuditEntry> audit)
+    private EntryReceipt Stage(StagedEntry e, PrivacyPolicy policy, IReadOnlyList<string> items, DateTimeOffset now, Entry? withdrawn, Rows rows, List<AuditEntry> audit)
     {
-        var now = _time.GetUtcNow();
-        var consent = _ledger.NewRecord(e.PersonId, ProvisionRules.ToUserCompany, given: true, e.Policy.Id, e.Policy.Version, e.Evidence);
+        var (personId, companyId) = (e.Request.PersonId, e.Request.CompanyId);
+        var consent = _ledger.NewRecord(personId, ProvisionRules.ToUserCompany, given: true, policy.Id, policy.Version, e.Request.Evidence);
         var record = new ProvisionRecord
         {
             Id = Guid.CreateVersion7(now),
-            PersonId = e.PersonId,
+            PersonId = personId,
             RecipientKind = RecipientKinds.ClientCompany,
-            CompanyId = e.Company.Id,
-            Items = string.Join(',', e.Items),
-            Method = e.Method,
+            CompanyId = companyId,
+            Items = string.Join(',', items),
+            Method = e.Request.Method!,
             ConsentRecordId = consent.Id,
             RequestedBy = e.Actor.AuditName,
-            PolicyId = e.Policy.Id,
-            PolicyVersion = e.Policy.Version,
+            PolicyId = policy.Id,
+            PolicyVersion = policy.Version,
             BatchId = e.BatchId,
             ProvidedAt = now.UtcDateTime,
             KeepUntil = ProvisionRecords.KeepUntil(now.UtcDateTime),
         };
         rows.Consents.Add(consent);
         rows.Records.Add(record);
-        var entry = withdrawn ?? new Entry { Id = Guid.CreateVersion7(now), PersonId = e.PersonId, CompanyId = e.Company.Id };
+        var entry = withdrawn ?? new Entry { Id = Guid.CreateVersion7(now), PersonId = personId, CompanyId = companyId };
         entry.State = EntryState.Open;
         entry.ConsentRecordId = consent.Id;
         entry.ProvisionRecordId = record.Id;
@@ -183,8 +199,8 @@ internal sealed class EntryWriter : IAsyncDisposable
             rows.Entries.Add(entry);
         }
 
-        audit.Add(new(AuditEventType.ConsentGiven, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Reason: e.Evidence.Channel, Subject: consent.Id.ToString()));
-        audit.Add(new(AuditEventType.EntryProvisionRecorded, e.Actor.AuditName, PersonId: e.PersonId, Purpose: ProvisionRules.ToUserCompany, Items: record.Items, Subject: record.Id.ToString()));
+        audit.Add(new(AuditEventType.ConsentGiven, e.Actor.AuditName, PersonId: personId, Purpose: ProvisionRules.ToUserCompany, Reason: e.Request.Evidence.Channel, Subject: consent.Id.ToString()));
+        audit.Add(new(AuditEventType.EntryProvisionRecorded, e.Actor.AuditName, PersonId: personId, Purpose: ProvisionRules.ToUserCompany, Items: record.Items, Subject: record.Id.ToString()));
         return new EntryReceipt(entry.Id, record.Id, consent.Id);
     }
 
@@ -204,7 +220,7 @@ internal sealed class EntryWriter : IAsyncDisposable
     }
 
     internal static AuditEntry Refusal(StagedEntry e, string code) =>
-        new(AuditEventType.EntryRefused, e.Actor.AuditName, AuditOutcome.Refused, e.PersonId, ProvisionRules.ToUserCompany, Reason: code, Subject: e.Company.Id.ToString());
+        new(AuditEventType.EntryRefused, e.Actor.AuditName, AuditOutcome.Refused, e.Request.PersonId, ProvisionRules.ToUserCompany, Reason: code, Subject: e.Request.CompanyId.ToString());
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,29 @@ internal static class ProvisionRules
     /// <summary>The purpose of use under which candidates' data goes to User Companies (1c in the Mexico policy).</summary>
     public const string ToUserCompany = "service.provide-to-user-company";
 
+    /// <summary>Every rule an entry must meet, in the order a caller fixes them; the items to provide when it meets them all.</summary>
+    public static Failure? CheckEntry(Gate.Actor actor, Person person, ClientCompany company, PrivacyPolicy policy, EntryRequest request, DateTime now, out IReadOnlyList<string>? items)
+    {
+        items = null;
+        if (policy.Recipients.ClientCompanies is not { } clients || policy.FindPurpose(ToUserCompany) is null)
+        {
+            return Refused("personId", "provision.not-in-policy", $"Policy {policy.Id} provides nothing to User Companies.");
+        }
+
+        if (!actor.MayUse(ToUserCompany))
+        {
+            return Failure.Refused("actor.purpose-not-allowed", "This credential is not entrusted with that purpose of use.");
+        }
+
+        var picked = Items(clients, person, request.Items);
+        items = picked.Value;
+        return CheckMethod(clients.Methods, request.Method)
+            ?? CheckPerson(person)
+            ?? CheckCompany(company, policy, now)
+            ?? CheckPolicyVersion(policy, request.PolicyVersion)
+            ?? picked.Failure;
+    }
+
     public static Failure? CheckCompany(ClientCompany company, PrivacyPolicy policy, DateTime now)
     {
         if (company.ContractSignedAt is null)

@@ -4,19 +4,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Custodian.Storage;
 
 /// <summary>
-/// Inserts entities with multi-row INSERT statements inside the context's current transaction. Table,
+/// Inserts entities without change tracking inside the context's current transaction. Table,
 /// columns and value conversions come from the EF model, so rows are written exactly as SaveChanges would
 /// write them, without change tracking: for the paths that write many rows (audit events, imports).
 /// </summary>
 internal static class RowWriter
 {
-    // SQLite allows 32,766 parameters per statement, PostgreSQL 65,535.
-    private const int MaxParameters = 30_000;
-    private const int MaxRowsPerStatement = 500;
     private const int BulkRows = 1000;
 
     // Per model (SQLite and PostgreSQL models differ), the columns, their mappings and getters, worked out once.
@@ -40,39 +38,11 @@ internal static class RowWriter
             return;
         }
 
-        // PostgreSQL pays a round trip per statement, so it gets multi-row statements.
-        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / table.Properties.Length);
-        DbCommand? command = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
-            {
-                var count = Math.Min(rowsPerStatement, rows.Count - start);
-                if (command is null || command.Parameters.Count != count * table.Properties.Length)
-                {
-                    if (command is not null)
-                    {
-                        await command.DisposeAsync();
-                    }
-
-                    command = table.CreateCommand(db, tableName, count);
-                }
-
-                for (var r = 0; r < count; r++)
-                {
-                    table.Bind(command, r, rows[start + r]);
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (command is not null)
-            {
-                await command.DisposeAsync();
-            }
-        }
+        // PostgreSQL: one statement whatever the row count, each column sent as one array and unnested on the server.
+        // Its text never changes, so the server prepares it once instead of parsing and planning every batch.
+        await using var command = table.CreateUnnest(db, tableName);
+        table.BindColumns((NpgsqlCommand)command, rows);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void InsertSqlite<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows)
@@ -140,27 +110,23 @@ internal static class RowWriter
         private readonly RelationalTypeMapping[] _mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         private readonly IClrPropertyGetter[] _getters = properties.Select(p => p.GetGetter()).ToArray();
 
+        // A nullable column of a value type needs nullable elements: int?[], not int[].
+        private readonly Type[] _elementTypes = properties.Select(p =>
+        {
+            var mapping = p.GetRelationalTypeMapping();
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            return p.IsNullable && type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type;
+        }).ToArray();
+
         public IProperty[] Properties { get; } = properties;
 
-        public DbCommand CreateCommand(CustodianDb db, string tableName, int rowCount)
+        public DbCommand CreateUnnest(CustodianDb db, string tableName)
         {
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var sql = new StringBuilder(Insert(tableName));
-            for (var r = 0; r < rowCount; r++)
-            {
-                sql.Append(r == 0 ? "(" : ",(");
-                for (var c = 0; c < Properties.Length; c++)
-                {
-                    var name = $"@p{(r * Properties.Length) + c}";
-                    sql.Append(c == 0 ? "" : ",").Append(name);
-                    command.Parameters.Add(_mappings[c].CreateParameter(command, name, null, Properties[c].IsNullable));
-                }
-
-                sql.Append(')');
-            }
-
-            command.CommandText = sql.ToString();
+            var arrays = _mappings.Select((m, c) => $"${c + 1}::{m.StoreType}[]");
+            command.CommandText = $"{Insert(tableName)[..^"VALUES ".Length]}SELECT * FROM unnest({string.Join(',', arrays)})";
             return command;
         }
 
@@ -174,11 +140,19 @@ internal static class RowWriter
             return value is null ? null : _mappings[c].Converter?.ConvertToProvider(value) ?? value;
         }
 
-        public void Bind(DbCommand command, int row, object entity)
+        /// <summary>One positional parameter per column: an array of the provider's type with that column of every row.</summary>
+        public void BindColumns<T>(NpgsqlCommand command, IReadOnlyList<T> rows)
+            where T : class
         {
             for (var c = 0; c < Properties.Length; c++)
             {
-                command.Parameters[(row * Properties.Length) + c].Value = Value(entity, c) ?? DBNull.Value;
+                var values = Array.CreateInstance(_elementTypes[c], rows.Count);
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    values.SetValue(Value(rows[r], c), r);
+                }
+
+                command.Parameters.Add(new NpgsqlParameter { Value = values });
             }
         }
     }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Custodian.Storage;
 
@@ -26,7 +28,7 @@ public static class StorageModule
     {
         if (options.UsesPostgres)
         {
-            builder.UseNpgsql(options.PostgresConnectionString);
+            builder.UseNpgsql(PostgresConnection(options.PostgresConnectionString!));
             return;
         }
 
@@ -38,6 +40,30 @@ public static class StorageModule
             DefaultTimeout = 30,
         }.ToString();
         builder.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    /// <summary>
+    /// The operator's connection string, with two defaults where it sets neither: statements run again and again are
+    /// prepared on the server instead of parsed and planned each time, and a connection going back to the pool is not
+    /// reset with DISCARD ALL (which would drop those statements; the application keeps no session state).
+    /// </summary>
+    internal static string PostgresConnection(string configured)
+    {
+        // Npgsql's builder answers ContainsKey for every keyword it knows, so what the operator set is read from the raw pairs.
+        var given = new DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!given.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static DbContextOptions<CustodianDb> BuildOptions(StorageOptions options)

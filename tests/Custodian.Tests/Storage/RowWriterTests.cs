@@ -10,8 +10,14 @@ namespace Custodian.Tests.Storage;
 public sealed class RowWriterTests : IDisposable
 {
     private static readonly DateTime Instant = new(2026, 11, 22, 5, 55, 1, DateTimeKind.Utc);
-    private readonly TestDatabase _saved = new();
-    private readonly TestDatabase _written = new();
+    private readonly List<TestDatabase> _databases = [];
+
+    private TestDatabase Database(string provider)
+    {
+        var database = new TestDatabase(provider);
+        _databases.Add(database);
+        return database;
+    }
 
     private static List<object> Rows()
     {
@@ -41,10 +47,19 @@ public sealed class RowWriterTests : IDisposable
         await using var db = await database.Factory.CreateDbContextAsync();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        await using var columns = connection.CreateCommand();
-        columns.CommandText = $"SELECT group_concat('quote(\"' || name || '\")', ' || ''|'' || ') FROM pragma_table_info('{table}')";
         await using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT {await columns.ExecuteScalarAsync()} FROM {table} ORDER BY 1";
+        if (database.UsesPostgres)
+        {
+            // A row as PostgreSQL's text of the record: every column, typed as stored.
+            select.CommandText = $"SELECT t::text FROM \"{table}\" t ORDER BY 1";
+        }
+        else
+        {
+            await using var columns = connection.CreateCommand();
+            columns.CommandText = $"SELECT group_concat('quote(\"' || name || '\")', ' || ''|'' || ') FROM pragma_table_info('{table}')";
+            select.CommandText = $"SELECT {await columns.ExecuteScalarAsync()} FROM {table} ORDER BY 1";
+        }
+
         var rows = new List<string>();
         await using var reader = await select.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -55,21 +70,22 @@ public sealed class RowWriterTests : IDisposable
         return rows;
     }
 
+    public static TheoryData<string, string> Tables() => new MatrixTheoryData<string, string>(
+        ["sqlite", "postgres"], ["vault_persons", "vault_person_keys", "vault_blind_indexes", "consent_records", "audit_events"]);
+
     [Theory]
-    [InlineData("vault_persons")]
-    [InlineData("vault_person_keys")]
-    [InlineData("vault_blind_indexes")]
-    [InlineData("consent_records")]
-    [InlineData("audit_events")]
-    public async Task Rows_written_without_tracking_are_stored_exactly_as_SaveChanges_stores_them(string table)
+    [MemberData(nameof(Tables))]
+    public async Task Rows_written_without_tracking_are_stored_exactly_as_SaveChanges_stores_them(string provider, string table)
     {
-        await using (var db = await _saved.Factory.CreateDbContextAsync())
+        var saved = Database(provider);
+        var written = Database(provider);
+        await using (var db = await saved.Factory.CreateDbContextAsync())
         {
             db.AddRange(Rows());
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await _written.Factory.CreateDbContextAsync())
+        await using (var db = await written.Factory.CreateDbContextAsync())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             var rows = Rows();
@@ -81,27 +97,26 @@ public sealed class RowWriterTests : IDisposable
             await tx.CommitAsync();
         }
 
-        var expected = await StoredAsync(_saved, table);
+        var expected = await StoredAsync(saved, table);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await StoredAsync(_written, table));
+        Assert.Equal(expected, await StoredAsync(written, table));
     }
 
-    [Fact]
-    public async Task A_row_that_breaks_a_key_is_refused_and_the_transaction_writes_nothing()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_row_that_breaks_a_key_is_refused_and_the_transaction_writes_nothing(string provider)
     {
-        await using (var db = await _written.Factory.CreateDbContextAsync())
+        var written = Database(provider);
+        await using (var db = await written.Factory.CreateDbContextAsync())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             var key = new PersonKey { PersonId = Guid.NewGuid(), KeyId = "k", Wrapped = [1] };
-            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => RowWriter.InsertAsync(db, [key, key], default));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RowWriter.InsertAsync(db, [key, key], default));
         }
 
-        Assert.Empty(await StoredAsync(_written, "vault_person_keys"));
+        Assert.Empty(await StoredAsync(written, "vault_person_keys"));
     }
 
-    public void Dispose()
-    {
-        _saved.Dispose();
-        _written.Dispose();
-    }
+    public void Dispose() => _databases.ForEach(d => d.Dispose());
 }
