@@ -156,7 +156,6 @@ internal static class EntryLoad
         start.Environment["Storage__DataDirectory"] = settings["Storage:DataDirectory"];
         start.Environment["ConnectionStrings__Custodian"] = settings["ConnectionStrings:Custodian"] ?? "";
         start.Environment["CUSTODIAN_ADMIN_PASSWORD"] = "bench administrator password";
-        if (Environment.GetEnvironmentVariable("HACK_JIT") is { } jit) { start.Environment["DOTNET_JitDisasmSummary"] = "1"; start.Environment["DOTNET_JitStdOutFile"] = jit; }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine(e.Data); } };
