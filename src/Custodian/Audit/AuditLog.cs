@@ -37,12 +37,6 @@ public sealed class AuditLog : IAsyncDisposable
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (db.Database.IsNpgsql())
-            {
-                // Several servers may share one database: the chain's head is taken under one lock.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243)", cancellationToken);
-            }
-
             var head = await AuditRows.HeadAsync(db, cancellationToken);
             if (db.ChangeTracker.HasChanges())
             {

@@ -144,6 +144,34 @@ public abstract class EntryTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task Concurrent_entries_again_after_a_withdrawal_reopen_the_entry_once()
+    {
+        var h = await ProvisionHarness.StartAsync(app);
+        var (person, company) = (await h.PersonAsync(), await h.CompanyAsync());
+        var entry = (await h.EnteredAsync(person, company)).GetProperty("entryId").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await h.Client.PostAsync($"/api/v1/provision/entries/{entry}/withdraw", null)).StatusCode);
+
+        // Spread over some 30 ms, so that some arrive while the batch before them is still committing.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            await Task.Delay(i);
+            return await h.EnterAsync(person, company);
+        }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal("entry.exists", (await refused.AssertProblemAsync(HttpStatusCode.Forbidden)).Code());
+        }
+
+        await using var db = await h.Db();
+        Assert.Equal(2, await db.Set<ProvisionRecord>().CountAsync(r => r.PersonId == person && r.CompanyId == company));
+        var reopened = await db.Set<Entry>().SingleAsync(e => e.PersonId == person && e.CompanyId == company);
+        Assert.Equal(EntryState.Open, reopened.State);
+        Assert.Equal(entry, reopened.Id);
+    }
+
+    [Fact]
     public async Task Bulk_entries_share_a_batch_id_and_each_stands_alone()
     {
         var h = await ProvisionHarness.StartAsync(app);
