@@ -27,7 +27,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
 
     internal async Task<(long Seq, string Problem)?> CheckAsync(Storage.CustodianDb db, long eventCount, byte[] headHash, CancellationToken cancellationToken)
     {
-        var all = await db.Set<AuditCheckpoint>().AsNoTracking().OrderBy(c => c.Seq).ToListAsync(cancellationToken);
+        var all = await AuditRows.CheckpointsAsync(db, cancellationToken);
         foreach (var checkpoint in all)
         {
             if (!CryptographicOperations.FixedTimeEquals(Sign(checkpoint.Seq, checkpoint.Hash), checkpoint.Signature))
@@ -42,7 +42,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
 
             var hash = checkpoint.Seq == eventCount
                 ? headHash
-                : await db.Set<AuditEvent>().Where(e => e.Seq == checkpoint.Seq).Select(e => e.Hash).FirstAsync(cancellationToken);
+                : await AuditRows.HashAtAsync(db, checkpoint.Seq, cancellationToken) ?? [];
             if (!hash.AsSpan().SequenceEqual(checkpoint.Hash))
             {
                 return (checkpoint.Seq, "event hash differs from the signed checkpoint");

@@ -19,7 +19,7 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
         long last;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            last = await db.Set<AuditEvent>().MaxAsync(e => (long?)e.Seq, cancellationToken) ?? 0;
+            last = await AuditRows.LastSeqAsync(db, cancellationToken);
         }
 
         var parts = (int)Math.Clamp(last / MinimumRangeSize, 1, Environment.ProcessorCount);

@@ -10,6 +10,12 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, ILo
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            // Every command starts here: an up-to-date database costs one read of the history, not EF's migration run.
+            return pending;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var migration in pending)
         {
