@@ -25,9 +25,9 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
         return checkpoint;
     }
 
-    internal async Task<(long Seq, string Problem)?> CheckAsync(Storage.CustodianDb db, long eventCount, byte[] headHash, CancellationToken cancellationToken)
+    internal async Task<(long Seq, string Problem)?> CheckAsync(System.Data.Common.DbConnection connection, long eventCount, byte[] headHash, CancellationToken cancellationToken)
     {
-        var all = await AuditRows.CheckpointsAsync(db, cancellationToken);
+        var all = await AuditRows.CheckpointsAsync(connection, cancellationToken);
         foreach (var checkpoint in all)
         {
             if (!CryptographicOperations.FixedTimeEquals(Sign(checkpoint.Seq, checkpoint.Hash), checkpoint.Signature))
@@ -42,7 +42,7 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
 
             var hash = checkpoint.Seq == eventCount
                 ? headHash
-                : await AuditRows.HashAtAsync(db, checkpoint.Seq, cancellationToken) ?? [];
+                : await AuditRows.HashAtAsync(connection, checkpoint.Seq, cancellationToken) ?? [];
             if (!hash.AsSpan().SequenceEqual(checkpoint.Hash))
             {
                 return (checkpoint.Seq, "event hash differs from the signed checkpoint");

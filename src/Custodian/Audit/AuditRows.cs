@@ -6,8 +6,8 @@ namespace Custodian.Audit;
 
 /// <summary>
 /// The chain's rows read with plain commands: the head on every read's path, inside the writer's transaction; the last
-/// sequence number and the checkpoints by the verifier, which then needs no EF model (building it was half a second
-/// of every <c>custodian audit verify</c>).
+/// sequence number and the checkpoints by the verifier, on a plain connection: it needs no EF model (building it was
+/// half a second of every <c>custodian audit verify</c>).
 /// </summary>
 internal static class AuditRows
 {
@@ -31,24 +31,24 @@ internal static class AuditRows
         return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, AuditHash.Genesis);
     }
 
-    public static async Task<long> LastSeqAsync(Storage.CustodianDb db, CancellationToken cancellationToken)
+    public static async Task<long> LastSeqAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, """SELECT MAX("Seq") FROM audit_events""");
+        await using var command = Command(connection, """SELECT MAX("Seq") FROM audit_events""");
         return await command.ExecuteScalarAsync(cancellationToken) is long seq ? seq : 0;
     }
 
-    public static async Task<byte[]?> HashAtAsync(Storage.CustodianDb db, long seq, CancellationToken cancellationToken)
+    public static async Task<byte[]?> HashAtAsync(DbConnection connection, long seq, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, """SELECT "Hash" FROM audit_events WHERE "Seq" = @seq""");
+        await using var command = Command(connection, """SELECT "Hash" FROM audit_events WHERE "Seq" = @seq""");
         var parameter = command.CreateParameter();
         (parameter.ParameterName, parameter.Value) = ("seq", seq);
         command.Parameters.Add(parameter);
         return await command.ExecuteScalarAsync(cancellationToken) as byte[];
     }
 
-    public static async Task<List<AuditCheckpoint>> CheckpointsAsync(Storage.CustodianDb db, CancellationToken cancellationToken)
+    public static async Task<List<AuditCheckpoint>> CheckpointsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = Command(db, """SELECT "Seq", "Hash", "Signature" FROM audit_checkpoints ORDER BY "Seq" """);
+        await using var command = Command(connection, """SELECT "Seq", "Hash", "Signature" FROM audit_checkpoints ORDER BY "Seq" """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var checkpoints = new List<AuditCheckpoint>();
         while (await reader.ReadAsync(cancellationToken))
@@ -61,16 +61,15 @@ internal static class AuditRows
 
     private static DbCommand Command(Storage.CustodianDb db, string sql)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            // Outside a transaction: the context closes what it opened when it is disposed.
-            db.Database.OpenConnection();
-        }
+        var command = Command(db.Database.GetDbConnection(), sql);
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
 
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return command;
     }
 }

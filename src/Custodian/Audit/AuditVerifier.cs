@@ -1,26 +1,24 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Custodian.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Custodian.Audit;
 
 /// <summary>
 /// Walks the whole chain and the signed checkpoints; names the first event that does not hold. The chain is
 /// cut into one range of sequence numbers per core; each range is read and hashed on its own connection, and
-/// the ranges are then joined by checking that each one starts with the hash the one before ended with.
+/// the ranges are then joined by checking that each one starts with the hash the one before ended with. Everything is
+/// read on plain connections: the command needs no EF model.
 /// </summary>
-public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory, AuditCheckpoints checkpoints)
+public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpoints checkpoints)
 {
     /// <summary>Chains shorter than this are walked in one range; tests lower it to cross range boundaries.</summary>
     internal long MinimumRangeSize { get; init; } = 100_000;
 
     public async Task<AuditVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        long last;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-        {
-            last = await AuditRows.LastSeqAsync(db, cancellationToken);
-        }
+        await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
+        var last = await AuditRows.LastSeqAsync(connection, cancellationToken);
 
         var parts = (int)Math.Clamp(last / MinimumRangeSize, 1, Environment.ProcessorCount);
         var size = (last + parts - 1) / Math.Max(parts, 1);
@@ -51,8 +49,7 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
             return AuditVerification.Broken(seq - 1, seq, problem);
         }
 
-        await using var context = await factory.CreateDbContextAsync(cancellationToken);
-        var checkpointFailure = await checkpoints.CheckAsync(context, last, head, cancellationToken);
+        var checkpointFailure = await checkpoints.CheckAsync(connection, last, head, cancellationToken);
         return checkpointFailure is { } bad
             ? AuditVerification.Broken(last, bad.Seq, bad.Problem)
             : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null);
@@ -64,9 +61,10 @@ public sealed class AuditVerifier(IDbContextFactory<Storage.CustodianDb> factory
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RangeResult WalkRange(long first, long last, Action<long> progress, CancellationToken cancellationToken)
     {
-        using var db = factory.CreateDbContext();
-        var connection = db.Database.GetDbConnection();
-        using IChainRows rows = connection is SqliteConnection sqlite ? new SqliteChainRows(sqlite, first, last) : new AdoChainRows(connection, first, last);
+        var storage = options.Value;
+        using IChainRows rows = storage.UsesPostgres
+            ? new AdoChainRows(StorageModule.CreateConnection(storage), first, last)
+            : new SqliteChainRows(storage.SqlitePath, first, last);
         var expectedSeq = first;
         byte[] firstPrev = [];
         var previous = new byte[32];

@@ -23,9 +23,10 @@ internal interface IChainRows : IDisposable
     void ComputeHash(Span<byte> destination);
 }
 
-/// <summary>Any ADO.NET provider (PostgreSQL): typed values, one row materialised at a time.</summary>
+/// <summary>Any ADO.NET provider (PostgreSQL): typed values, one row materialised at a time, on a connection it owns.</summary>
 internal sealed class AdoChainRows : IChainRows
 {
+    private readonly DbConnection _connection;
     private readonly DbCommand _command;
     private readonly DbDataReader _reader;
     private readonly bool _atIsText;
@@ -35,6 +36,7 @@ internal sealed class AdoChainRows : IChainRows
 
     public AdoChainRows(DbConnection connection, long first, long last)
     {
+        _connection = connection;
         connection.Open();
         _command = connection.CreateCommand();
         _command.CommandText = IChainRows.Select;
@@ -73,6 +75,7 @@ internal sealed class AdoChainRows : IChainRows
     {
         _reader.Dispose();
         _command.Dispose();
+        _connection.Dispose();
     }
 
     private long ReadTicks() => _atIsText ? SqliteInstant.ParseTicks(_reader.GetString(1)) : _reader.GetDateTime(1).Ticks;

@@ -28,9 +28,9 @@ internal sealed class SqliteChainRows : IChainRows
     private int _prevLength;
     private int _hashLength;
 
-    public SqliteChainRows(SqliteConnection connection, long first, long last)
+    public SqliteChainRows(string path, long first, long last)
     {
-        Check(raw.sqlite3_open_v2(connection.DataSource, out _db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null));
+        Check(raw.sqlite3_open_v2(path, out _db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null));
         Check(raw.sqlite3_busy_timeout(_db, 30_000));
         // Pages read through a memory map, not copied by a read call each: the walk touches every page once.
         Check(raw.sqlite3_exec(_db, "PRAGMA mmap_size = 1073741824"));

@@ -32,14 +32,48 @@ public static class StorageModule
             return;
         }
 
+        builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance);
+    }
+
+    /// <summary>
+    /// A plain connection to the configured database, opened, for the paths that need no EF model: the start's migration
+    /// check and <c>custodian audit verify</c>. EF builds its model on a context's first use of the database, about half
+    /// a second of a command's start.
+    /// </summary>
+    public static async Task<DbConnection> OpenConnectionAsync(StorageOptions options, CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection(options);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                SqlitePragmas.Instance.Apply(connection);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>As <see cref="OpenConnectionAsync"/>, not yet opened.</summary>
+    public static DbConnection CreateConnection(StorageOptions options) => options.UsesPostgres
+        ? new NpgsqlConnection(PostgresConnection(options.PostgresConnectionString!))
+        : new SqliteConnection(SqliteConnectionString(options));
+
+    private static string SqliteConnectionString(StorageOptions options)
+    {
         Directory.CreateDirectory(options.DataDirectory);
-        var connection = new SqliteConnectionStringBuilder
+        return new SqliteConnectionStringBuilder
         {
             DataSource = options.SqlitePath,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        builder.UseSqlite(connection).AddInterceptors(SqlitePragmas.Instance);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class AuditChainTests : IDisposable
     public AuditChainTests()
     {
         _checkpoints = new AuditCheckpoints(_db.Factory, _db.Keys, _time);
-        _verifier = new AuditVerifier(_db.Factory, _checkpoints);
+        _verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints);
     }
 
     private async Task<AuditLog> WriteEventsAsync(int count)
@@ -151,7 +151,7 @@ public sealed class AuditChainTests : IDisposable
     public async Task Tampering_at_the_boundary_between_parallel_ranges_is_found(string tampering, long firstBad)
     {
         await using var log = await WriteEventsAsync(10);
-        var verifier = new AuditVerifier(_db.Factory, _checkpoints) { MinimumRangeSize = 3 };
+        var verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints) { MinimumRangeSize = 3 };
         Assert.True((await verifier.VerifyAsync()).Intact);
         await ExecuteAsync(tampering);
 
