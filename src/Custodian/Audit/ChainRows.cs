@@ -78,7 +78,7 @@ internal sealed class AdoChainRows : IChainRows
         _connection.Dispose();
     }
 
-    private long ReadTicks() => _atIsText ? SqliteInstant.ParseTicks(_reader.GetString(1)) : _reader.GetDateTime(1).Ticks;
+    private long ReadTicks() => _atIsText ? SqliteInstant.ParseTicks(System.Text.Encoding.UTF8.GetBytes(_reader.GetString(1))) : _reader.GetDateTime(1).Ticks;
 
     private Guid? ReadGuid() =>
         _reader.IsDBNull(5) ? null : _personIsText ? Guid.Parse(_reader.GetString(5)) : _reader.GetGuid(5);

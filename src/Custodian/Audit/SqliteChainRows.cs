@@ -23,7 +23,6 @@ internal sealed class SqliteChainRows : IChainRows
     private readonly byte[] _prevHash = new byte[32];
     private readonly byte[] _hash = new byte[32];
     private readonly byte[] _utf8 = new byte[64];
-    private readonly char[] _chars = new char[64];
     private byte[] _buffer = new byte[4096];
     private int _prevLength;
     private int _hashLength;
@@ -137,7 +136,7 @@ internal sealed class SqliteChainRows : IChainRows
         }
     }
 
-    private long Ticks() => SqliteInstant.ParseTicks(Chars(1));
+    private long Ticks() => SqliteInstant.ParseTicks(Utf8(1));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Guid? PersonId()
@@ -155,22 +154,22 @@ internal sealed class SqliteChainRows : IChainRows
             return new Guid(bytes);
         }
 
-        return Guid.Parse(Chars(5));
+        return Guid.Parse(Utf8(5));
     }
 
-    /// <summary>A short text column (an instant, an id) as characters.</summary>
+    /// <summary>A short text column (an instant, an id) as its UTF-8 bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private ReadOnlySpan<char> Chars(int column)
+    private ReadOnlySpan<byte> Utf8(int column)
     {
         var pointer = sqlite3_column_blob(_row, column);
         var length = sqlite3_column_bytes(_row, column);
         if (length > _utf8.Length)
         {
-            return Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, column));
+            return raw.sqlite3_column_blob(_statement, column).ToArray();
         }
 
         Copy(pointer, length, _utf8, 0);
-        return _chars.AsSpan(0, Encoding.UTF8.GetChars(_utf8.AsSpan(0, length), _chars));
+        return _utf8.AsSpan(0, length);
     }
 
     private void Check(int rc)

@@ -1,14 +1,17 @@
 using System.Runtime.CompilerServices;
 namespace Custodian.Audit;
 
-/// <summary>Parses "yyyy-MM-dd HH:mm:ss[.fffffff]" by position; anything else is left to the general parser.</summary>
+/// <summary>
+/// Parses "yyyy-MM-dd HH:mm:ss[.fffffff]" by position, from the UTF-8 SQLite stores (no transcoding on the audit walk);
+/// anything else is left to the general parser.
+/// </summary>
 internal static class SqliteInstant
 {
-    public static long ParseTicks(ReadOnlySpan<char> s) =>
-        TryParseTicks(s, out var ticks) ? ticks : DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture).Ticks;
+    public static long ParseTicks(ReadOnlySpan<byte> s) =>
+        TryParseTicks(s, out var ticks) ? ticks : DateTime.Parse(System.Text.Encoding.UTF8.GetString(s), System.Globalization.CultureInfo.InvariantCulture).Ticks;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParseTicks(ReadOnlySpan<char> s, out long ticks)
+    public static bool TryParseTicks(ReadOnlySpan<byte> s, out long ticks)
     {
         ticks = 0;
         if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':')
@@ -46,12 +49,12 @@ internal static class SqliteInstant
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    private static bool Digits(ReadOnlySpan<byte> s, out int value)
     {
         value = 0;
         foreach (var c in s)
         {
-            if (!char.IsAsciiDigit(c))
+            if (!char.IsAsciiDigit((char)c))
             {
                 return false;
             }
