@@ -82,7 +82,8 @@ public sealed partial class PersonGate(
         return (request, null);
     }
 
-    // One round trip for the person and their wrapped key. Compiled once per model: this is the hot path of every read.
+    // One round trip for the person and their wrapped key, the key as its bytes only: materialising it as a second entity
+    // cost a tenth of a gated read's CPU. Compiled once per model: this is the hot path of every read.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<CustodianDb, Guid, CancellationToken, Task<PersonRow?>>> Compiled = [];
 
     private static Task<PersonRow?> PersonWithKey(CustodianDb db, Guid personId, CancellationToken cancellationToken) =>
@@ -91,10 +92,13 @@ public sealed partial class PersonGate(
                 where p.Id == id
                 join k in d.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
                 from k in keys.DefaultIfEmpty()
-                select new PersonRow(p, k))
+                select new PersonRow(p, k == null ? null : k.Wrapped))
             .FirstOrDefault()))(db, personId, cancellationToken);
 
-    private sealed record PersonRow(Person Person, PersonKey? Key);
+    private sealed record PersonRow(Person Person, byte[]? Wrapped)
+    {
+        public PersonKey? Key => Wrapped is null ? null : new PersonKey { PersonId = Person.Id, Wrapped = Wrapped };
+    }
 
     private static AuditEventType EventType(GateUse use) => use switch
     {
