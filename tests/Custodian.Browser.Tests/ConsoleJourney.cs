@@ -30,10 +30,12 @@ internal static class ConsoleJourney
         var secret = Base32.Decode(await page.InnerTextAsync("#totp-secret"))
             ?? throw new InvalidOperationException("The enrolment page shows no Base32 key.");
         await SubmitCodeAsync(page, secret);
+        // The codes are on the page the code's POST answers with: wait for it, not read the enrolment page still shown.
+        await page.Locator("#recovery-codes li").First.WaitForAsync();
         var codes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
         await page.ClickAsync("a:has-text('Continue to the console')");
         // The console, or the account page when the role wants a registered device first.
-        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => !url.Contains("/sign-in", StringComparison.Ordinal), "off the sign-in pages");
         return (secret, codes);
     }
 
@@ -44,6 +46,31 @@ internal static class ConsoleJourney
         await page.WaitForURLAsync("**/console/sign-in/code");
         await SubmitCodeAsync(page, secret);
         await page.WaitForURLAsync("**/console");
+    }
+
+    /// <summary>Waits for the address; on a timeout the failure names where the browser is and what the page says.</summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> arrived, string where)
+    {
+        try
+        {
+            await page.WaitForURLAsync(arrived);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Expected to be {where}, still at {page.Url} (\"{await HeadingAsync(page)}\").", ex);
+        }
+    }
+
+    private static async Task<string> HeadingAsync(IPage page)
+    {
+        try
+        {
+            return await page.Locator("h1").First.InnerTextAsync(new() { Timeout = 2000 });
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            return "no heading";
+        }
     }
 
     public static async Task SubmitCodeAsync(IPage page, byte[] secret)
