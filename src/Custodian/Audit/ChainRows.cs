@@ -29,8 +29,6 @@ internal sealed class AdoChainRows : IChainRows
     private readonly DbConnection _connection;
     private readonly DbCommand _command;
     private readonly DbDataReader _reader;
-    private readonly bool _atIsText;
-    private readonly bool _personIsText;
     private byte[] _prevHash = [];
     private byte[] _hash = [];
 
@@ -43,8 +41,6 @@ internal sealed class AdoChainRows : IChainRows
         AddParameter(_command, "@first", first);
         AddParameter(_command, "@last", last);
         _reader = _command.ExecuteReader();
-        _atIsText = _reader.GetFieldType(1) == typeof(string);
-        _personIsText = _reader.GetFieldType(5) == typeof(string);
     }
 
     public long Seq { get; private set; }
@@ -78,10 +74,10 @@ internal sealed class AdoChainRows : IChainRows
         _connection.Dispose();
     }
 
-    private long ReadTicks() => _atIsText ? SqliteInstant.ParseTicks(System.Text.Encoding.UTF8.GetBytes(_reader.GetString(1))) : _reader.GetDateTime(1).Ticks;
+    // PostgreSQL types its columns: the instant and the person id come back as values, not text (SQLite's walk is SqliteChainRows).
+    private long ReadTicks() => _reader.GetDateTime(1).Ticks;
 
-    private Guid? ReadGuid() =>
-        _reader.IsDBNull(5) ? null : _personIsText ? Guid.Parse(_reader.GetString(5)) : _reader.GetGuid(5);
+    private Guid? ReadGuid() => _reader.IsDBNull(5) ? null : _reader.GetGuid(5);
 
     private string? NullableString(int ordinal) => _reader.IsDBNull(ordinal) ? null : _reader.GetString(ordinal);
 

@@ -22,10 +22,14 @@ internal sealed partial class EntryWriter
         private readonly (PrivacyPolicy Policy, IReadOnlyList<string> Items)?[] _passed;
         private readonly List<AuditEntry> _audit;
         private readonly DateTimeOffset _now;
+        private readonly List<Guid> _personIds;
+        private readonly List<Guid> _companyIds;
 
         private Batch(EntryWriter writer, CustodianDb db, List<Pending> pending)
         {
             (_writer, _db, Pending) = (writer, db, pending);
+            _personIds = pending.Select(p => p.Entry.Request.PersonId).Distinct().ToList();
+            _companyIds = pending.Select(p => p.Entry.Request.CompanyId).Distinct().ToList();
             _outcomes = new Result<EntryReceipt>?[pending.Count];
             _passed = new (PrivacyPolicy, IReadOnlyList<string>)?[pending.Count];
             _audit = new List<AuditEntry>(pending.Count * 2);
@@ -51,10 +55,8 @@ internal sealed partial class EntryWriter
 
         private async Task CheckAsync()
         {
-            var personIds = Pending.Select(p => p.Entry.Request.PersonId).Distinct().ToList();
-            var companyIds = Pending.Select(p => p.Entry.Request.CompanyId).Distinct().ToList();
-            var persons = await _db.Set<Person>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
-            var companies = await _db.Set<ClientCompany>().AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+            var persons = await _db.Set<Person>().AsNoTracking().Where(p => _personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+            var companies = await _db.Set<ClientCompany>().AsNoTracking().Where(c => _companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
             for (var i = 0; i < Pending.Count; i++)
             {
                 var e = Pending[i].Entry;
@@ -78,10 +80,8 @@ internal sealed partial class EntryWriter
 
         public async Task CommitAsync()
         {
-            var personIds = Pending.Select(p => p.Entry.Request.PersonId).Distinct().ToList();
-            var companyIds = Pending.Select(p => p.Entry.Request.CompanyId).Distinct().ToList();
             var held = await _db.Set<Entry>().AsNoTracking()
-                .Where(e => personIds.Contains(e.PersonId) && companyIds.Contains(e.CompanyId))
+                .Where(e => _personIds.Contains(e.PersonId) && _companyIds.Contains(e.CompanyId))
                 .ToDictionaryAsync(e => (e.PersonId, e.CompanyId));
             var rows = new Rows(Pending.Count);
             var taken = new HashSet<(Guid, Guid)>();

@@ -84,7 +84,7 @@ internal static class RowWriter
         internal SqliteInsert(SqliteConnection connection, Table table, string tableName)
         {
             _table = table;
-            _writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)}({string.Join(',', Enumerable.Repeat('?', table.Properties.Length))})");
+            _writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)} VALUES ({string.Join(',', Enumerable.Repeat('?', table.Properties.Length))})");
         }
 
         /// <summary>Inserts <paramref name="rows"/> inside the connection's current transaction.</summary>
@@ -126,12 +126,13 @@ internal static class RowWriter
             var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var arrays = _mappings.Select((m, c) => $"${c + 1}::{m.StoreType}[]");
-            command.CommandText = $"{Insert(tableName)[..^"VALUES ".Length]}SELECT * FROM unnest({string.Join(',', arrays)})";
+            command.CommandText = $"{Insert(tableName)} SELECT * FROM unnest({string.Join(',', arrays)})";
             return command;
         }
 
+        /// <summary>The statement's head, up to its column list; the rows follow (VALUES, or a SELECT).</summary>
         public string Insert(string tableName) =>
-            $"INSERT INTO \"{tableName}\" ({string.Join(',', Properties.Select(p => $"\"{p.GetColumnName()}\""))}) VALUES ";
+            $"INSERT INTO \"{tableName}\" ({string.Join(',', Properties.Select(p => $"\"{p.GetColumnName()}\""))})";
 
         /// <summary>Column <paramref name="c"/> of <paramref name="entity"/> as the provider stores it.</summary>
         public object? Value(object entity, int c)
