@@ -12,6 +12,8 @@ namespace Custodian.Vault;
 /// </summary>
 public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentLedger consents, TimeProvider time)
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Channel, ChannelRules> RulesOfChannels = [];
+
     public Result<EnrolledPerson> Prepare(Registration registration)
     {
         var checkedRegistration = Check(registration);
@@ -47,8 +49,15 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
             UpdatedAt = now.UtcDateTime,
         };
         var (key, dataKey) = crypto.NewKey(person.Id);
-        var items = registration.Items.Where(kv => !string.IsNullOrWhiteSpace(kv.Value))
-            .ToDictionary(kv => kv.Key, kv => ItemRules.Normalize(policy.FindItem(kv.Key)!, kv.Value!));
+        var items = new Dictionary<string, string>(registration.Items.Count);
+        foreach (var (id, value) in registration.Items)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                items[id] = ItemRules.Normalize(policy.FindItem(id)!, value);
+            }
+        }
+
         var indexes = Seal(person, dataKey, items, policy);
         var given = (registration.Consents ?? [])
             .Select(purpose => consents.NewRecord(person.Id, purpose, given: true, policy.Id, policy.Version, new ConsentEvidence(channel.Id, null)))
@@ -61,11 +70,16 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
     {
         person.Sealed = VaultCrypto.Seal(person.Id, dataKey, items);
         person.ItemIds = string.Join(',', items.Keys.Order(StringComparer.Ordinal));
-        return items
-            .Select(kv => (Kind: policy.FindItem(kv.Key)!.Type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null }, kv.Value))
-            .Where(x => x.Kind is not null)
-            .Select(x => new BlindIndex { Kind = x.Kind!, Digest = crypto.BlindIndex(x.Kind!, x.Value), PersonId = person.Id })
-            .ToList();
+        var indexes = new List<BlindIndex>(2);
+        foreach (var (id, value) in items)
+        {
+            if (policy.FindItem(id)!.Type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null } is { } kind)
+            {
+                indexes.Add(new BlindIndex { Kind = kind, Digest = crypto.BlindIndex(kind, value), PersonId = person.Id });
+            }
+        }
+
+        return indexes;
     }
 
     /// <summary>Writes enrolled persons without change tracking, inside the caller's transaction.</summary>
@@ -94,10 +108,24 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
             : (policy, channel, null);
     }
 
+    // A channel's purposes and required items, worked out once per loaded policy instead of once per registration.
+    private static ChannelRules Rules(PrivacyPolicy policy, Channel channel)
+    {
+        var purposes = channel.Purposes.Select(policy.FindPurpose).OfType<PurposeOfUse>().ToArray();
+        return new ChannelRules(purposes, purposes.SelectMany(p => p.RequiredItems).Distinct().ToArray());
+    }
+
+    private sealed record ChannelRules(PurposeOfUse[] Purposes, string[] Required);
+
     private Dictionary<string, string[]> CheckItems(PrivacyPolicy policy, Channel channel, Registration registration)
     {
-        var purposes = channel.Purposes.Select(policy.FindPurpose).OfType<PurposeOfUse>().ToList();
-        var errors = ItemRules.Check(policy, registration.Items, purposes.SelectMany(p => p.RequiredItems).Distinct(), DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (!RulesOfChannels.TryGetValue(channel, out var rules))
+        {
+            rules = RulesOfChannels.GetValue(channel, c => Rules(policy, c));
+        }
+
+        var (purposes, required) = rules;
+        var errors = ItemRules.Check(policy, registration.Items, required, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         foreach (var consent in registration.Consents ?? [])
         {
             if (!purposes.Any(p => p.Id == consent && p.RequiresConsent))

@@ -9,26 +9,30 @@ internal static class ItemRules
 {
     public const int MaxLength = 2000;
 
+    private static readonly System.Buffers.SearchValues<char> TelephoneChars = System.Buffers.SearchValues.Create("0123456789 +-().");
+
     public static Dictionary<string, string[]> Check(PrivacyPolicy policy, IReadOnlyDictionary<string, string?> items, IEnumerable<string> requiredItems, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var (id, value) in items)
         {
-            var field = "items." + id;
             var item = policy.FindItem(id);
             if (item is null)
             {
-                errors[field] = [$"item.unknown: '{Short(id)}' is not a data item of policy {policy.Id}."];
+                errors["items." + id] = [$"item.unknown: '{Short(id)}' is not a data item of policy {policy.Id}."];
             }
             else if (value is not null && CheckValue(item, value.Trim(), today) is { } problem)
             {
-                errors[field] = [problem];
+                errors["items." + id] = [problem];
             }
         }
 
-        foreach (var id in requiredItems.Where(id => !items.TryGetValue(id, out var v) || string.IsNullOrWhiteSpace(v)))
+        foreach (var id in requiredItems)
         {
-            errors["items." + id] = [$"item.required: {id} is required for the purposes of this channel."];
+            if (!items.TryGetValue(id, out var v) || string.IsNullOrWhiteSpace(v))
+            {
+                errors["items." + id] = [$"item.required: {id} is required for the purposes of this channel."];
+            }
         }
 
         return errors;
@@ -42,8 +46,26 @@ internal static class ItemRules
         _ => value.Trim(),
     };
 
-    public static string NormalizePhone(string value) =>
-        (value.TrimStart().StartsWith('+') ? "+" : "") + new string(value.Where(char.IsAsciiDigit).ToArray());
+    public static string NormalizePhone(string value)
+    {
+        var plus = value.TrimStart().StartsWith('+');
+        return string.Create(Digits(value) + (plus ? 1 : 0), (value, plus), static (span, state) =>
+        {
+            var n = 0;
+            if (state.plus)
+            {
+                span[n++] = '+';
+            }
+
+            foreach (var c in state.value)
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    span[n++] = c;
+                }
+            }
+        });
+    }
 
     private static string? CheckValue(DataItem item, string value, DateOnly today)
     {
@@ -55,21 +77,47 @@ internal static class ItemRules
         return item.Type switch
         {
             ItemType.Email when !IsEmail(value) => "item.email: not a valid e-mail address.",
-            ItemType.Telephone when NormalizePhone(value).Count(char.IsAsciiDigit) is < 7 or > 15 || value.Any(c => !(char.IsAsciiDigit(c) || " +-().".Contains(c))) =>
+            ItemType.Telephone when Digits(value) is < 7 or > 15 || value.AsSpan().IndexOfAnyExcept(TelephoneChars) >= 0 =>
                 "item.telephone: a telephone number has 7 to 15 digits, and only digits, spaces, + - ( ) and dots.",
-            ItemType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
-                "item.date: a date is written yyyy-MM-dd.",
-            ItemType.Date when DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture) is var d && (d > today || d.Year < 1900) =>
-                "item.date: the date must lie between 1900-01-01 and today.",
+            ItemType.Date => DateProblem(value, today),
             ItemType.Sex when value.ToLowerInvariant() is not ("male" or "female" or "other" or "undisclosed") =>
                 "item.sex: one of male, female, other, undisclosed.",
             _ => null,
         };
     }
 
+    private static string? DateProblem(string value, DateOnly today) =>
+        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? "item.date: a date is written yyyy-MM-dd."
+        : date > today || date.Year < 1900 ? "item.date: the date must lie between 1900-01-01 and today."
+        : null;
+
+    private static int Digits(string value)
+    {
+        var digits = 0;
+        foreach (var c in value)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
+    }
+
     private static bool IsEmail(string value) =>
-        value.Length <= 254 && !value.Any(char.IsWhiteSpace) && value.Count(c => c == '@') == 1 &&
+        value.Length <= 254 && value.AsSpan().Count('@') == 1 && !HasWhiteSpace(value) &&
         MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
+
+    private static bool HasWhiteSpace(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

@@ -34,7 +34,13 @@ public sealed class VaultCrypto(IKeyProvider keys)
     public byte[] BlindIndex(string kind, string normalizedValue)
     {
         var hmac = _blindIndex.Value!;
-        hmac.AppendData(Encoding.UTF8.GetBytes(kind + "\n" + normalizedValue));
+        // The MAC of "kind\nvalue" in UTF-8, fed in three parts: the same digest without building the joined string.
+        Span<byte> buffer = stackalloc byte[256];
+        hmac.AppendData(buffer[..Encoding.UTF8.GetBytes(kind, buffer)]);
+        hmac.AppendData("\n"u8);
+        var length = Encoding.UTF8.GetMaxByteCount(normalizedValue.Length);
+        var value = length <= buffer.Length ? buffer : new byte[length];
+        hmac.AppendData(value[..Encoding.UTF8.GetBytes(normalizedValue, value)]);
         return hmac.GetHashAndReset();
     }
 

@@ -41,6 +41,25 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_of_several_transactions_registers_every_row_once_with_its_indexes_and_an_intact_chain()
+    {
+        // 2,500 rows: a transaction of 1,000, then one of the remaining 1,500 (the sizes double from 1,000).
+        var csv = Csv(["name,email,telephone,date-of-birth", .. Enumerable.Range(0, 2500).Select(i => $"Person {i},p{i}@example.com,+52 442 {i:0000000},1990-01-01")]);
+
+        var (exit, output, error) = await CustodianCli.RunAsync("import", "--input", csv, "--data", _data);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("imported 2500 persons", output, StringComparison.Ordinal);
+        Assert.Equal(2500, Count("vault_persons"));
+        Assert.Equal(2500, Count("vault_person_keys"));
+        Assert.Equal(5000, Count("vault_blind_indexes"));
+        Assert.Equal(2500, Count("audit_events"));
+        var (verified, verification, _) = await CustodianCli.RunAsync("audit", "verify", "--data", _data);
+        Assert.Equal(0, verified);
+        Assert.StartsWith("intact: 2500 events", verification, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_with_a_bad_row_imports_nothing_and_names_line_and_field()
     {
         var csv = Csv(
