@@ -28,12 +28,25 @@ internal sealed class CliHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Opens the host with the data folder of a command's <c>--data</c> option, when given.</summary>
-    public static Task<CliHost> OpenAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken) =>
-        result.GetValue(CliOutput.DataOption) is { } data
-            ? OpenAsync(new Dictionary<string, string?> { ["Storage:DataDirectory"] = data }, cancellationToken)
-            : OpenAsync((IReadOnlyDictionary<string, string?>?)null, cancellationToken);
+    public static async Task<CliHost> OpenAsync(System.CommandLine.ParseResult result, CancellationToken cancellationToken)
+    {
+        var cli = Create(result);
+        await cli.PrepareAsync(cancellationToken);
+        return cli;
+    }
 
     public static async Task<CliHost> OpenAsync(IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    {
+        var cli = Create(overrides);
+        await cli.PrepareAsync(cancellationToken);
+        return cli;
+    }
+
+    /// <summary>The services alone, before <see cref="PrepareAsync"/>: for a command with other work to do meanwhile.</summary>
+    public static CliHost Create(System.CommandLine.ParseResult result) =>
+        Create(result.GetValue(CliOutput.DataOption) is { } data ? new Dictionary<string, string?> { ["Storage:DataDirectory"] = data } : null);
+
+    private static CliHost Create(IReadOnlyDictionary<string, string?>? overrides)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         if (overrides is not null)
@@ -52,17 +65,20 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddCalendars(builder.Configuration);
         builder.Services.AddStaffAccounts();
         builder.Services.AddSingleton<ApiTokens>();
-        var cli = new CliHost(builder.Build());
+        return new CliHost(builder.Build());
+    }
 
+    /// <summary>The start's checks: the embedded database migrated, the key file present and private.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
         // The server's first-start rule: the embedded SQLite database is migrated on use; PostgreSQL only on request.
-        if (!cli.Services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres)
+        if (!Services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres)
         {
-            await cli.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
 
         // As at the server's start: a missing or too-open key file stops every command, not just the ones that decrypt.
-        _ = cli.Services.GetRequiredService<KeyBootstrap>().Provider;
-        return cli;
+        _ = Services.GetRequiredService<KeyBootstrap>().Provider;
     }
 
     public async ValueTask DisposeAsync()
