@@ -83,15 +83,27 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
     }
 
     /// <summary>Writes enrolled persons without change tracking, inside the caller's transaction.</summary>
-    public static async Task WriteAsync(CustodianDb db, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken)
+    public static Task WriteAsync(CustodianDb db, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken) =>
+        WriteAsync(db, enrolled, IndexesInKeyOrder(enrolled), cancellationToken);
+
+    /// <summary>As above, with the batch's blind indexes already in key order (<see cref="IndexesInKeyOrder"/>).</summary>
+    public static async Task WriteAsync(CustodianDb db, IReadOnlyList<EnrolledPerson> enrolled, IReadOnlyList<BlindIndex> indexesInKeyOrder, CancellationToken cancellationToken)
     {
         await RowWriter.InsertAsync(db, enrolled.Select(e => e.Person).ToList(), cancellationToken);
         await RowWriter.InsertAsync(db, enrolled.Select(e => e.Key).ToList(), cancellationToken);
-        // In key order: digests are random, and sorted inserts walk the index once instead of jumping across it per row.
+        await RowWriter.InsertAsync(db, indexesInKeyOrder, cancellationToken);
+        await RowWriter.InsertAsync(db, enrolled.SelectMany(e => e.Consents).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The batch's blind indexes in key order: digests are random, and sorted inserts walk the index once instead of
+    /// jumping across it per row. An import sorts on the cores that seal, so the writer does not.
+    /// </summary>
+    public static List<BlindIndex> IndexesInKeyOrder(IReadOnlyList<EnrolledPerson> enrolled)
+    {
         var indexes = enrolled.SelectMany(e => e.Indexes).ToList();
         indexes.Sort(static (a, b) => string.CompareOrdinal(a.Kind, b.Kind) is var kind and not 0 ? kind : a.Digest.AsSpan().SequenceCompareTo(b.Digest));
-        await RowWriter.InsertAsync(db, indexes, cancellationToken);
-        await RowWriter.InsertAsync(db, enrolled.SelectMany(e => e.Consents).ToList(), cancellationToken);
+        return indexes;
     }
 
     private (PrivacyPolicy? Policy, Channel? Channel, Failure? Failure) Resolve(Registration registration)

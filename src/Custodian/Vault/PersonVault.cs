@@ -51,11 +51,14 @@ public sealed class PersonVault(
     }
 
     /// <summary>Writes persons prepared by <see cref="Enrolment.Prepare"/> (on every core, before any write) in one transaction.</summary>
-    public async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken = default)
+    public Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken = default) =>
+        RegisterManyAsync(actor, enrolled, Enrolment.IndexesInKeyOrder(enrolled), cancellationToken);
+
+    private async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, List<BlindIndex> indexes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entries = enrolled.Select(e => Registered(actor, e.Person)).ToList();
-        await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, ct), cancellationToken);
+        await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, indexes, ct), cancellationToken);
     }
 
     /// <summary>
@@ -74,19 +77,23 @@ public sealed class PersonVault(
             batches.Add((start, Math.Min(size, rows.Count - start)));
         }
 
-        Task<EnrolledPerson[]> Seal(int i) => Task.Run(
-            () => ParallelEnumerable.Range(batches[i].Start, batches[i].Count).AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
-                .WithCancellation(cancellationToken).Select(r => enrolment.Enrol(rows[r])).ToArray(),
+        Task<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)> Seal(int i) => Task.Run(
+            () =>
+            {
+                var persons = ParallelEnumerable.Range(batches[i].Start, batches[i].Count).AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
+                    .WithCancellation(cancellationToken).Select(r => enrolment.Enrol(rows[r])).ToArray();
+                return (persons, Enrolment.IndexesInKeyOrder(persons));
+            },
             cancellationToken);
 
         var done = 0;
         var next = batches.Count > 0 ? Seal(0) : null;
         for (var i = 0; next is not null; i++)
         {
-            var batch = await next;
+            var (persons, indexes) = await next;
             next = i + 1 < batches.Count ? Seal(i + 1) : null;
-            await RegisterManyAsync(actor, batch, cancellationToken);
-            done += batch.Length;
+            await RegisterManyAsync(actor, persons, indexes, cancellationToken);
+            done += persons.Length;
             progress?.Report(done);
         }
 
