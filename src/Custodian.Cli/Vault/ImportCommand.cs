@@ -36,35 +36,28 @@ internal static class ImportCommand
                 return CliOutput.Failed;
             }
 
-            var rows = Read(file, result.GetValue(delimiter)!, result.GetValue(channel)!, out var readError);
-            if (readError is not null)
-            {
-                await result.Error().WriteLineAsync($"{file.Name}: {readError}");
-                return CliOutput.Failed;
-            }
-
             await using var host = CliHost.Create(result);
-            // The start's migration and EF's model (about half a second on one core) are made ready while the rows are
-            // checked on the others, instead of before.
-            var prepared = Task.Run(
-                async () =>
-                {
-                    await host.PrepareAsync(ct);
-                    await using var db = await host.Services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(ct);
-                    _ = db.Model;
-                },
-                ct);
-            List<Result<CheckedRegistration>> checkedRows;
+            // The start's migration and EF's model (about half a second on one core) get ready while the file is read
+            // and its rows are checked on the other cores, instead of before.
+            var prepared = Task.Run(() => PrepareAsync(host, ct), ct);
+            (List<Result<CheckedRegistration>>? Rows, string? Error) read;
             try
             {
-                var enrolment = host.Services.GetRequiredService<Enrolment>();
-                checkedRows = rows.AsParallel().AsOrdered().WithCancellation(ct).Select(enrolment.Check).ToList();
+                read = ReadAndCheck(file, result.GetValue(delimiter)!, result.GetValue(channel)!, host.Services.GetRequiredService<Enrolment>(), ct);
             }
             finally
             {
                 // Whatever happened here, the host is not disposed under the preparation; a key-file problem surfaces from either.
                 await prepared;
             }
+
+            if (read.Error is not null)
+            {
+                await result.Error().WriteLineAsync($"{file.Name}: {read.Error}");
+                return CliOutput.Failed;
+            }
+
+            var checkedRows = read.Rows!;
             var problems = checkedRows.Select((p, i) => (Line: i + 2, p.Failure)).Where(x => x.Failure is not null).ToList();
             if (problems.Count > 0)
             {
@@ -88,6 +81,20 @@ internal static class ImportCommand
             return CliOutput.Ok;
         });
         return command;
+    }
+
+    private static async Task PrepareAsync(CliHost host, CancellationToken cancellationToken)
+    {
+        await host.PrepareAsync(cancellationToken);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(cancellationToken);
+        _ = db.Model;
+    }
+
+    private static (List<Result<CheckedRegistration>>? Rows, string? Error) ReadAndCheck(
+        FileInfo file, string delimiter, string channel, Enrolment enrolment, CancellationToken cancellationToken)
+    {
+        var rows = Read(file, delimiter, channel, out var error);
+        return error is not null ? (null, error) : (rows.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(enrolment.Check).ToList(), null);
     }
 
     private static List<Registration> Read(FileInfo file, string delimiter, string channel, out string? error)

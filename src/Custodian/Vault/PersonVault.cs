@@ -90,9 +90,13 @@ public sealed class PersonVault(
         var next = batches.Count > 0 ? Seal(0) : null;
         for (var i = 0; next is not null; i++)
         {
+            var w0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var (persons, indexes) = await next;
+            var w1 = System.Diagnostics.Stopwatch.GetTimestamp();
             next = i + 1 < batches.Count ? Seal(i + 1) : null;
             await RegisterManyAsync(actor, persons, indexes, cancellationToken);
+            var w2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Console.Error.WriteLine($"B {i} {persons.Length} wait {(w1 - w0) / 1e6:F0} write {(w2 - w1) / 1e6:F0}");
             done += persons.Length;
             progress?.Report(done);
         }
