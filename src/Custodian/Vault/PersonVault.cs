@@ -62,46 +62,58 @@ public sealed class PersonVault(
     }
 
     /// <summary>
-    /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>: while one is
-    /// written, the next is sealed on the other cores (the writer keeps one to itself: it is the slower half). The first
-    /// is small so the writer starts at once; the later ones are large because every transaction rewrites the
-    /// blind-index pages its random digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database.
-    /// Reports how many are written so far.
+    /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
+    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and stays up to
+    /// two ahead, so the writer does not wait while the sizes grow. The first is small so the writer starts at once; the
+    /// later ones are large because every transaction rewrites the blind-index pages its random digests land on, and
+    /// 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
     public async Task<int> ImportAsync(
         Actor actor, IReadOnlyList<CheckedRegistration> rows, IProgress<long>? progress = null, int batchSize = 16_000, CancellationToken cancellationToken = default)
     {
-        var batches = new List<(int Start, int Count)>();
-        for (int start = 0, size = Math.Min(1000, batchSize); start < rows.Count; start += size, size = Math.Min(size * 2, batchSize))
-        {
-            batches.Add((start, Math.Min(size, rows.Count - start)));
-        }
-
-        Task<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)> Seal(int i) => Task.Run(
-            () =>
-            {
-                var persons = ParallelEnumerable.Range(batches[i].Start, batches[i].Count).AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1))
-                    .WithCancellation(cancellationToken).Select(r => enrolment.Enrol(rows[r])).ToArray();
-                return (persons, Enrolment.IndexesInKeyOrder(persons));
-            },
-            cancellationToken);
-
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(2);
+        var sealing = Task.Run(() => SealAsync(rows, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
         var done = 0;
-        var next = batches.Count > 0 ? Seal(0) : null;
-        for (var i = 0; next is not null; i++)
+        try
         {
-            var w0 = System.Diagnostics.Stopwatch.GetTimestamp();
-            var (persons, indexes) = await next;
-            var w1 = System.Diagnostics.Stopwatch.GetTimestamp();
-            next = i + 1 < batches.Count ? Seal(i + 1) : null;
-            await RegisterManyAsync(actor, persons, indexes, cancellationToken);
-            var w2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Console.Error.WriteLine($"B {i} {persons.Length} wait {(w1 - w0) / 1e6:F0} write {(w2 - w1) / 1e6:F0}");
-            done += persons.Length;
-            progress?.Report(done);
+            await foreach (var (persons, indexes) in sealedBatches.Reader.ReadAllAsync(stop.Token))
+            {
+                await RegisterManyAsync(actor, persons, indexes, stop.Token);
+                done += persons.Length;
+                progress?.Report(done);
+            }
+        }
+        finally
+        {
+            // A failed write stops the sealing; a failed sealing has already ended the loop above with its exception.
+            await stop.CancelAsync();
+            await sealing;
         }
 
         return done;
+    }
+
+    private async Task SealAsync(
+        IReadOnlyList<CheckedRegistration> rows, int batchSize, System.Threading.Channels.ChannelWriter<(EnrolledPerson[], List<BlindIndex>)> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (int start = 0, size = Math.Min(1000, batchSize); start < rows.Count; start += size, size = Math.Min(size * 2, batchSize))
+            {
+                var persons = ParallelEnumerable.Range(start, Math.Min(size, rows.Count - start)).AsOrdered()
+                    .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1)).WithCancellation(cancellationToken)
+                    .Select(r => enrolment.Enrol(rows[r])).ToArray();
+                await output.WriteAsync((persons, Enrolment.IndexesInKeyOrder(persons)), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            // Handed to the writer's loop, which rethrows it: the import fails with the sealing's own error.
+            output.Complete(ex);
+        }
     }
 
     /// <summary>Finds persons by exact e-mail or telephone through the blind index; returns ids only.</summary>
