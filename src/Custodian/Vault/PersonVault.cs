@@ -63,14 +63,15 @@ public sealed class PersonVault(
 
     /// <summary>
     /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
-    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and stays up to
-    /// two ahead, so the writer does not wait while the sizes grow. The first is small so the writer starts at once; the
-    /// later ones are large because every transaction rewrites the blind-index pages its random digests land on, and
-    /// 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
+    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps up to
+    /// two sealed batches waiting, so the writer does not wait while the sizes grow. The first is small so the writer
+    /// starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
+    /// digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
     public async Task<int> ImportAsync(
         Actor actor, IReadOnlyList<CheckedRegistration> rows, IProgress<long>? progress = null, int batchSize = 16_000, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(2);
         var sealing = Task.Run(() => SealAsync(rows, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
