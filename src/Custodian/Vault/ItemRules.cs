@@ -103,21 +103,8 @@ internal static class ItemRules
     }
 
     private static bool IsEmail(string value) =>
-        value.Length <= 254 && value.AsSpan().Count('@') == 1 && !HasWhiteSpace(value) &&
+        value.Length <= 254 && value.AsSpan().Count('@') == 1 && !value.Any(char.IsWhiteSpace) &&
         MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
-
-    private static bool HasWhiteSpace(string value)
-    {
-        foreach (var c in value)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

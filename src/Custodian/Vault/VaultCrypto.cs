@@ -34,13 +34,13 @@ public sealed class VaultCrypto(IKeyProvider keys)
     public byte[] BlindIndex(string kind, string normalizedValue)
     {
         var hmac = _blindIndex.Value!;
-        // The MAC of "kind\nvalue" in UTF-8, fed in three parts: the same digest without building the joined string.
-        Span<byte> buffer = stackalloc byte[256];
-        hmac.AppendData(buffer[..Encoding.UTF8.GetBytes(kind, buffer)]);
-        hmac.AppendData("\n"u8);
-        var length = Encoding.UTF8.GetMaxByteCount(normalizedValue.Length);
-        var value = length <= buffer.Length ? buffer : new byte[length];
-        hmac.AppendData(value[..Encoding.UTF8.GetBytes(normalizedValue, value)]);
+        // The MAC of "kind\nvalue" in UTF-8, encoded on the stack instead of into a joined string and a new array.
+        var max = Encoding.UTF8.GetMaxByteCount(kind.Length + 1 + normalizedValue.Length);
+        Span<byte> text = max <= 512 ? stackalloc byte[512] : new byte[max];
+        var length = Encoding.UTF8.GetBytes(kind, text);
+        text[length++] = (byte)'\n';
+        length += Encoding.UTF8.GetBytes(normalizedValue, text[length..]);
+        hmac.AppendData(text[..length]);
         return hmac.GetHashAndReset();
     }
 
