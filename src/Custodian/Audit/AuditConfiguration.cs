@@ -10,7 +10,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.ToTable("audit_events");
         builder.HasKey(e => e.Seq);
         builder.Property(e => e.Seq).ValueGeneratedNever();
-        builder.HasIndex(e => new { e.PersonId, e.Seq });
         builder.HasIndex(e => new { e.Actor, e.At });
     }
 }

@@ -102,12 +102,9 @@ public sealed class AuditLog : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
-            // Let readers already on their way enqueue too: one fsync then makes all of them durable. A few turns of the
-            // thread pool, not one: with the commit itself cheap, one turn left groups too small to share an fsync well.
-            for (var turn = 0; turn < 4; turn++)
-            {
-                await Task.Yield();
-            }
+            // Commit at once what is queued: the readers this frees compute their next reads while the following group
+            // commits. Waiting a few turns of the thread pool for more readers queued the commit behind their work, so
+            // the two ran one after the other (16 readers: 0.42 of a plain read's rate with four turns, 0.48 with none).
             batch.Clear();
             while (batch.Count < MaxBatch && reader.TryRead(out var pending))
             {
