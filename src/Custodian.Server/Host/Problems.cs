@@ -14,6 +14,7 @@ internal static class Problems
             FailureKind.Refused => StatusCodes.Status403Forbidden,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
             FailureKind.Gone => StatusCodes.Status410Gone,
+            FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = failure.Code };

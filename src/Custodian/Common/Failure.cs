@@ -14,6 +14,9 @@ public sealed record Failure(FailureKind Kind, string Code, string Detail, strin
     public static Failure Refused(string code, string detail) => new(FailureKind.Refused, code, detail);
     public static Failure Conflict(string code, string detail) => new(FailureKind.Conflict, code, detail);
     public static Failure Gone(string code, string detail) => new(FailureKind.Gone, code, detail);
+
+    /// <summary>The request was fine, but this installation lacks something it needs to answer it.</summary>
+    public static Failure Unavailable(string code, string detail) => new(FailureKind.Unavailable, code, detail);
 }
 
 public enum FailureKind
@@ -23,6 +26,7 @@ public enum FailureKind
     Refused,
     Conflict,
     Gone,
+    Unavailable,
 }
 
 /// <summary>Either a value or a <see cref="Failure"/>.</summary>
