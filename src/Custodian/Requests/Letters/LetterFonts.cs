@@ -10,6 +10,7 @@ internal sealed class LetterFonts : IFontResolver
 {
     public const string Family = "CustodianLetter";
     public const string DefaultPath = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+    public const string MissingHint = "install the Debian package fonts-ipaexfont-gothic, or set Requests:LetterFont to a TrueType font with Japanese glyphs.";
 
     private static readonly Lock Gate = new();
     private static bool _licensed;
@@ -17,8 +18,7 @@ internal sealed class LetterFonts : IFontResolver
 
     private LetterFonts(string path) => _bytes = new Lazy<byte[]>(() => File.Exists(path)
         ? File.ReadAllBytes(path)
-        : throw new InvalidOperationException(
-            $"The letter font '{path}' is missing: install the Debian package fonts-ipaexfont-gothic, or set Requests:LetterFont to a TrueType font with Japanese glyphs."));
+        : throw new InvalidOperationException($"The letter font '{path}' is missing: {MissingHint}"));
 
     /// <summary>
     /// PDFsharp's resolver and licence are process-wide; the first configured values win. From 6.5 PDFsharp refuses to

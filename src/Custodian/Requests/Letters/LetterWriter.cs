@@ -35,8 +35,7 @@ internal sealed class LetterWriter(
         // Before anything is read through the gate: a letter that cannot be rendered must not leave reads audited for it.
         if (!File.Exists(options.Value.LetterFont))
         {
-            return Failure.Unavailable(
-                "letter.font-missing", "This installation has no font for letters: install the Debian package fonts-ipaexfont-gothic, or set Requests:LetterFont.");
+            return Failure.Unavailable("letter.font-missing", $"This installation has no font for letters: {LetterFonts.MissingHint}");
         }
 
         var (request, form) = answered.Value;
