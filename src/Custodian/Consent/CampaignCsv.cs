@@ -9,7 +9,7 @@ internal static class CampaignCsv
 {
     public static async Task WriteAsync(PurposeOfUse purpose, IEnumerable<CampaignContact> contacts, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var csv = Common.CsvExport.Open(output);
         csv.WriteField("person_id");
         foreach (var item in purpose.Items)
         {

@@ -130,7 +130,7 @@ internal sealed class Consignees(IDbContextFactory<CustodianDb> factory, PolicyS
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var consignees = await db.Set<Consignee>().AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var supervisions = await db.Set<ConsigneeSupervision>().AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        await using (var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true))
+        await using (var csv = Common.CsvExport.Open(output))
         {
             foreach (var field in new[] { "id", "name", "purposes", "items", "checklist", "selected_at", "credential", "last_supervised_at", "last_satisfactory" })
             {

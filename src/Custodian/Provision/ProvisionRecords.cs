@@ -66,7 +66,7 @@ internal static class ProvisionRecords
 
     public static async Task WriteCsvAsync(IEnumerable<ProvisionRecord> records, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var csv = Common.CsvExport.Open(output);
         string[] header =
         [
             "id", "provided_at", "person_id", "recipient_kind", "company_id", "recipient", "items", "method", "consent_record_id",

@@ -33,7 +33,7 @@ internal static class AccessReviewWriter
 
     public static async Task WriteCsvAsync(AccessReview r, TextWriter output)
     {
-        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        await using var csv = Common.CsvExport.Open(output);
         foreach (var h in new[] { "section", "staff_id", "user_name", "person_id", "from", "to", "count", "event", "reason" })
         {
             csv.WriteField(h);

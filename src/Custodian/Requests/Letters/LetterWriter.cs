@@ -203,7 +203,7 @@ internal sealed class LetterWriter(
     private static void Csv<T>(ZipArchive archive, string name, IEnumerable<T> rows)
     {
         using var writer = new StreamWriter(archive.CreateEntry(name).Open(), new System.Text.UTF8Encoding(true));
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = Common.CsvExport.Open(writer);
         csv.WriteRecords(rows);
     }
 }
