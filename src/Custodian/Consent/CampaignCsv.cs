@@ -1,6 +1,4 @@
-using System.Globalization;
 using Custodian.Policy;
-using CsvHelper;
 
 namespace Custodian.Consent;
 

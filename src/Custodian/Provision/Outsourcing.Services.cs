@@ -5,7 +5,6 @@ using Custodian.Gate;
 using Custodian.Policy;
 using Custodian.Staff;
 using Custodian.Storage;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Provision;

@@ -3,7 +3,6 @@ using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
 using Custodian.Storage;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Provision;

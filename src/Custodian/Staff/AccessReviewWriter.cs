@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 
 namespace Custodian.Staff;
 

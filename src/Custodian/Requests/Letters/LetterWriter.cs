@@ -6,7 +6,6 @@ using Custodian.Common;
 using Custodian.Gate;
 using Custodian.Policy;
 using Custodian.Storage;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
