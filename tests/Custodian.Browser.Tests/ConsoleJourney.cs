@@ -25,7 +25,7 @@ internal static class ConsoleJourney
     public static async Task<(byte[] Secret, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(IPage page, string userName, string password)
     {
         await SubmitPasswordAsync(page, userName, password);
-        await page.WaitForURLAsync("**/console/sign-in/code");
+        await WaitForPathAsync(page, "/console/sign-in/code");
         Assert.StartsWith("data:image/png;base64,", await page.GetAttributeAsync("img.qr", "src"), StringComparison.Ordinal);
         var secret = Base32.Decode(await page.InnerTextAsync("#totp-secret"))
             ?? throw new InvalidOperationException("The enrolment page shows no Base32 key.");
@@ -43,17 +43,25 @@ internal static class ConsoleJourney
     public static async Task SignInAsync(IPage page, string userName, string password, byte[] secret)
     {
         await SubmitPasswordAsync(page, userName, password);
-        await page.WaitForURLAsync("**/console/sign-in/code");
+        await WaitForPathAsync(page, "/console/sign-in/code");
         await SubmitCodeAsync(page, secret);
-        await page.WaitForURLAsync("**/console");
+        await WaitForPathAsync(page, "/console");
     }
 
-    /// <summary>Waits for the address; on a timeout the failure names where the browser is and what the page says.</summary>
+    /// <summary>Waits until the browser's address has the path <paramref name="path"/> (any query).</summary>
+    public static Task WaitForPathAsync(IPage page, string path) =>
+        WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, "at " + path);
+
+    /// <summary>
+    /// Waits for the address; on a timeout the failure names where the browser is and what the page says.
+    /// Only the navigation's commit is awaited, and the steps after it wait for the elements they use: a wait for
+    /// the load event once timed out in CI with the browser already on the page and the network idle.
+    /// </summary>
     public static async Task WaitForUrlAsync(IPage page, Func<string, bool> arrived, string where)
     {
         try
         {
-            await page.WaitForURLAsync(arrived);
+            await page.WaitForURLAsync(arrived, new() { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException ex)
         {
