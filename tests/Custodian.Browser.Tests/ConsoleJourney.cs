@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Custodian.Staff;
 using Microsoft.Playwright;
 
@@ -35,7 +36,7 @@ internal static class ConsoleJourney
         var codes = await page.Locator("#recovery-codes li").AllInnerTextsAsync();
         await page.ClickAsync("a:has-text('Continue to the console')");
         // The console, or the account page when the role wants a registered device first.
-        await WaitForUrlAsync(page, url => !url.Contains("/sign-in", StringComparison.Ordinal), "off the sign-in pages");
+        await WaitForUrlAsync(page, new Regex("^(?!.*/sign-in)"), "off the sign-in pages");
         return (secret, codes);
     }
 
@@ -50,20 +51,21 @@ internal static class ConsoleJourney
 
     /// <summary>Waits until the browser's address has the path <paramref name="path"/> (any query).</summary>
     public static Task WaitForPathAsync(IPage page, string path) =>
-        WaitForUrlAsync(page, url => new Uri(url).AbsolutePath == path, "at " + path);
+        WaitForUrlAsync(page, new Regex("^[a-z]+://[^/]+" + Regex.Escape(path) + "([?#].*)?$"), "at " + path);
 
     /// <summary>
     /// Waits for the address; on a timeout the failure names where the browser is and what the page says.
-    /// Only the navigation's commit is awaited, and the steps after it wait for the elements they use: a wait for
-    /// the load event once timed out in CI with the browser already on the page and the network idle.
+    /// The address is polled (a web-first assertion) and no load event is awaited: the steps after it wait for the
+    /// elements they use. <c>WaitForURLAsync</c> waited for the load event of a page already shown, and timed out
+    /// in fresh-clone CI twice with the browser on the right page and the network idle.
     /// </summary>
-    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> arrived, string where)
+    public static async Task WaitForUrlAsync(IPage page, Regex url, string where)
     {
         try
         {
-            await page.WaitForURLAsync(arrived, new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 30_000 });
         }
-        catch (TimeoutException ex)
+        catch (PlaywrightException ex)
         {
             throw new TimeoutException($"Expected to be {where}, still at {page.Url} (\"{await HeadingAsync(page)}\").", ex);
         }

@@ -25,7 +25,7 @@ public sealed class SignInJourneyTests(ConsoleFixture console) : IClassFixture<C
         Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "custodian.sign-in");
 
         await page.ClickAsync("header button:has-text('Sign out')");
-        await ConsoleJourney.WaitForUrlAsync(page, url => url.EndsWith("/console/sign-in", StringComparison.Ordinal), "on the sign-in page");
+        await ConsoleJourney.WaitForPathAsync(page, "/console/sign-in");
         await page.GotoAsync("console");
         Assert.Contains("/console/sign-in", page.Url, StringComparison.Ordinal);
     }
