@@ -125,7 +125,7 @@ internal static class EntryLoad
 
         await using var db = await services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
         var persons = await db.Set<Person>().Select(p => p.Id).ToArrayAsync();
-        var token = await services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, "bench", []);
+        var token = await services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, "bench", [Permissions.ProvisionEntries], []);
         return (persons, companies, token.Value.Secret);
     }
 

@@ -12,17 +12,22 @@ internal static class TokenCommand
     public static Command Create()
     {
         var name = new Option<string>("--name") { Description = "What the token is for, e.g. the service's name", Required = true };
+        var permissions = new Option<string[]>("--permission")
+        {
+            Description = "A permission the token holds (e.g. persons.read); repeat for several; at least one: a token may do only what it is given",
+        };
         var purposes = new Option<string[]>("--purpose")
         {
             Description = "A purpose of use the token is entrusted with; repeat for several; none means every purpose",
         };
         var create = new Command("create", "Create an API token; its secret is printed once and only its hash is kept");
         create.Options.Add(name);
+        create.Options.Add(permissions);
         create.Options.Add(purposes);
         create.Options.Add(CliOutput.DataOption);
         create.SetAction((parse, cancellationToken) =>
             CreateAsync(
-                parse.GetValue(name)!, parse.GetValue(purposes) ?? [], parse.Out(), parse.Error(),
+                parse.GetValue(name)!, parse.GetValue(permissions) ?? [], parse.GetValue(purposes) ?? [], parse.Out(), parse.Error(),
                 parse.GetValue(CliOutput.DataOption) is { } data ? new Dictionary<string, string?> { ["Storage:DataDirectory"] = data } : null,
                 cancellationToken));
 
@@ -35,14 +40,14 @@ internal static class TokenCommand
 
     private static Command ListCommand()
     {
-        var list = new Command("list", "List the API tokens: id, created, revoked, name, purposes") { CliOutput.DataOption };
+        var list = new Command("list", "List the API tokens: id, created, revoked, name, permissions, purposes") { CliOutput.DataOption };
         list.SetAction(async (parse, cancellationToken) =>
         {
             await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
             foreach (var t in await cli.Services.GetRequiredService<ApiTokens>().ListAsync(cancellationToken))
             {
                 parse.Out().WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{t.Id}  {t.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}  {(t.RevokedAt is { } r ? r.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "active")}  {t.Name}  {(t.Purposes.Length == 0 ? "*" : t.Purposes)}"));
+                    $"{t.Id}  {t.CreatedAt:yyyy-MM-ddTHH:mm:ssZ}  {(t.RevokedAt is { } r ? r.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : "active")}  {t.Name}  {t.Permissions}  {(t.Purposes.Length == 0 ? "*" : t.Purposes)}"));
             }
 
             return CliOutput.Ok;
@@ -77,14 +82,14 @@ internal static class TokenCommand
     }
 
     internal static async Task<int> CreateAsync(
-        string name, IReadOnlyList<string> purposes, TextWriter output, TextWriter error,
+        string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?>? configuration, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.OpenAsync(configuration, cancellationToken);
-        var created = await cli.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, name, purposes, cancellationToken);
+        var created = await cli.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, name, permissions, purposes, cancellationToken);
         if (!created.Succeeded)
         {
-            await error.WriteLineAsync($"{created.Failure!.Code}: {created.Failure.Detail}");
+            await error.WriteLineAsync($"--{(created.Failure!.Field == "permissions" ? "permission" : created.Failure.Field == "purposes" ? "purpose" : created.Failure.Field)}: {created.Failure.Detail} ({created.Failure.Code})");
             return CliOutput.Failed;
         }
 

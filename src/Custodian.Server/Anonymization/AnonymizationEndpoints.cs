@@ -1,3 +1,5 @@
+using Custodian.Staff;
+using Custodian.Server.Staff;
 using Custodian.Anonymization;
 using Custodian.Server.Host;
 
@@ -7,27 +9,24 @@ namespace Custodian.Server.Anonymization;
 internal static class AnonymizationEndpoints
 {
     /// <summary>Who may read a release's processing method: it is what could undo the processing, so it is kept from everyone else.</summary>
-    public const string MethodPolicy = "anonymization-method";
-
     public static IServiceCollection AddAnonymization(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAnonymizationServices(configuration);
-        services.AddAuthorizationBuilder().AddPolicy(MethodPolicy, p => p.RequireRole("administrator", "privacy-officer"));
         return services;
     }
 
     public static WebApplication MapAnonymization(this WebApplication app)
     {
-        var releases = app.MapGroup("/api/v1/anonymization/releases").WithTags("Anonymization").RequireAuthorization();
-        releases.MapPost("/", CreateAsync).WithSummary("Create a release of anonymized processed information from the vault, through the gate");
-        releases.MapGet("/", ListAsync).WithSummary("List releases, newest first");
-        releases.MapGet("/{id:guid}", ReportAsync).WithSummary("The release report: the five processing standards as applied");
-        releases.MapGet("/{id:guid}/method", MethodAsync).RequireAuthorization(MethodPolicy)
-            .WithSummary("The processing method (administrator or privacy-officer only)");
-        releases.MapGet("/{id:guid}/data.csv", CsvAsync).WithSummary("Download the released rows");
-        releases.MapPost("/{id:guid}/provisions", ProvideAsync).WithSummary("Provide the release to a recipient named in the policy");
-        releases.MapGet("/{id:guid}/provisions", ProvisionsAsync).WithSummary("Provisions of the release");
-        app.MapGet("/api/v1/statistics", StatisticsAsync).WithTags("Anonymization").RequireAuthorization()
+        var releases = app.MapGroup("/api/v1/anonymization/releases").WithTags("Anonymization");
+        releases.MapPost("/", CreateAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("Create a release of anonymized processed information from the vault, through the gate");
+        releases.MapGet("/", ListAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("List releases, newest first");
+        releases.MapGet("/{id:guid}", ReportAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("The release report: the five processing standards as applied");
+        releases.MapGet("/{id:guid}/method", MethodAsync).RequirePermission(Permissions.AnonymizationMethodRead)
+            .WithSummary("The processing method, kept from everyone without anonymization.method.read");
+        releases.MapGet("/{id:guid}/data.csv", CsvAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("Download the released rows");
+        releases.MapPost("/{id:guid}/provisions", ProvideAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("Provide the release to a recipient named in the policy");
+        releases.MapGet("/{id:guid}/provisions", ProvisionsAsync).RequirePermission(Permissions.AnonymizationManage).WithSummary("Provisions of the release");
+        app.MapGet("/api/v1/statistics", StatisticsAsync).WithTags("Anonymization").RequirePermission(Permissions.StatisticsRead)
             .WithSummary("Counts across the vault in unidentifiable form, small cells suppressed");
         return app;
     }

@@ -1,3 +1,4 @@
+using Custodian.Staff;
 using System.Globalization;
 using System.Text;
 using Custodian.Common;
@@ -21,7 +22,7 @@ internal static class CampaignDownload
     public static WebApplication MapCampaignDownload(this WebApplication app)
     {
         // The doors of the provision console pages: a console session (a bearer token does not open it) that may manage provision.
-        app.MapPost(Path, DownloadAsync).RequireAuthorization(ConsoleSession.Policy, ProvisionRoles.ManagePolicy).ExcludeFromDescription();
+        app.MapPost(Path, DownloadAsync).RequireAuthorization(ConsoleSession.Policy).RequirePermission(Permissions.ConsentManage).ExcludeFromDescription();
         return app;
     }
 

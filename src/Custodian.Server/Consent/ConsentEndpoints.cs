@@ -1,3 +1,5 @@
+using Custodian.Server.Staff;
+using Custodian.Staff;
 using System.Net;
 using Custodian.Common;
 using Custodian.Consent;
@@ -15,7 +17,7 @@ internal static class ConsentEndpoints
 {
     public static WebApplication MapConsent(this WebApplication app)
     {
-        var consent = app.MapGroup("/api/v1/consent").WithTags("Consent").RequireAuthorization(ProvisionRoles.ManagePolicy);
+        var consent = app.MapGroup("/api/v1/consent").WithTags("Consent").RequirePermission(Permissions.ConsentManage);
         consent.MapPost("/", RecordAsync).WithSummary("Append a consent given or withdrawn to the ledger, with its evidence");
         consent.MapGet("/{personId:guid}", async (Guid personId, ConsentChoices choices, CancellationToken ct) =>
             (await choices.StateAsync(personId, ct)).ToResult(Results.Ok)).WithSummary("The person's current consent per purpose, and the ledger behind it");

@@ -13,6 +13,7 @@ internal static class ActorClaims
     public const string Kind = "actor_kind";
     public const string Role = "role";
     public const string Purpose = "purpose";
+    public const string Permission = "permission";
 
     public static Actor ToActor(this ClaimsPrincipal user)
     {

@@ -62,9 +62,9 @@ internal static class HostModule
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 
@@ -76,7 +76,8 @@ internal static class HostModule
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException
+                                   or Custodian.Server.Staff.UndeclaredPermissionException)
         {
             await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);
             return 1;
@@ -85,7 +86,14 @@ internal static class HostModule
 
     public static WebApplication MapCustodianPages(this WebApplication app)
     {
-        app.MapRazorComponents<App>();
+        // Blazor's own redirect helper carries no page; every page declares its permission itself.
+        app.MapRazorComponents<App>().Add(e =>
+        {
+            if (e is RouteEndpointBuilder { RoutePattern.RawText: "/_framework/opaque-redirect" })
+            {
+                e.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        });
         return app;
     }
 }

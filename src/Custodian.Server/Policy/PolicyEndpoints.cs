@@ -9,7 +9,7 @@ public static class PolicyEndpoints
 {
     public static WebApplication MapPolicy(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Policy");
+        var group = app.MapGroup("/api/v1").WithTags("Policy").AllowAnonymous();
         group.MapGet("/policy", (PolicyStore store) => TypedResults.Ok(store.Default))
             .WithName("GetDefaultPolicy");
         group.MapGet("/policies/{id}", GetPolicy)

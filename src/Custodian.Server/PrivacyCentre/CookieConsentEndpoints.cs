@@ -16,7 +16,7 @@ internal static class CookieConsentEndpoints
 
     public static void MapCookieConsent(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1/cookie-consent").WithTags("Cookie consent").RequireCors(SiteOrigins.CorsPolicy);
+        var group = app.MapGroup("/api/v1/cookie-consent").WithTags("Cookie consent").RequireCors(SiteOrigins.CorsPolicy).AllowAnonymous();
         group.MapGet("/settings", Settings).WithSummary("The cookie categories, partners and banner words for one language");
         group.MapPost("/choices", RecordAsync).WithSummary("Record a visitor's cookie choice; answers its receipt");
         group.MapGet("/choices/{receipt:guid}", FindAsync).WithSummary("A recorded choice by its receipt, and whether it answers the current policy version");

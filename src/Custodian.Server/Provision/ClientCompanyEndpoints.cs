@@ -1,3 +1,5 @@
+using Custodian.Server.Staff;
+using Custodian.Staff;
 using Custodian.Provision;
 using Custodian.Server.Host;
 
@@ -8,7 +10,7 @@ internal static class ClientCompanyEndpoints
 {
     public static WebApplication MapClientCompanies(this WebApplication app)
     {
-        var companies = app.MapGroup("/api/v1/client-companies").WithTags("Provision").RequireAuthorization(ProvisionRoles.ManagePolicy);
+        var companies = app.MapGroup("/api/v1/client-companies").WithTags("Provision").RequirePermission(Permissions.ProvisionManage);
         companies.MapPost("/", RegisterAsync).WithSummary("Register a User Company (every industry is allowed)");
         companies.MapGet("/", async (ClientCompanyRegistry registry, CancellationToken ct) => Results.Ok(new { companies = await registry.ListAsync(ct) }));
         companies.MapGet("/{id:guid}", async (Guid id, ClientCompanyRegistry registry, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Custodian.Server.Staff;
+using Custodian.Staff;
 using System.Globalization;
 using Custodian.Provision;
 using Custodian.Server.Host;
@@ -9,7 +11,7 @@ internal static class OutsourcingEndpoints
 {
     public static WebApplication MapOutsourcing(this WebApplication app)
     {
-        var consignees = app.MapGroup("/api/v1/provision/consignees").WithTags("Provision").RequireAuthorization(ProvisionRoles.ManagePolicy);
+        var consignees = app.MapGroup("/api/v1/provision/consignees").WithTags("Provision").RequirePermission(Permissions.ProvisionManage);
         consignees.MapPost("/", SelectAsync).WithSummary("Select a consignee against the checklist, with the purposes and items entrusted");
         consignees.MapPost("/{id:guid}/supervisions", SuperviseAsync).WithSummary("Record a supervision of a consignee");
         consignees.MapPost("/{id:guid}/credential", IssueAsync).WithSummary("Issue the consignee's API credential (shown once), limited to what was entrusted");
@@ -17,7 +19,7 @@ internal static class OutsourcingEndpoints
             .WithSummary("The consignees with their supervision records");
         consignees.MapGet("/export", ExportAsync).WithSummary("The consignee list as CSV, for supervision");
 
-        var jointUse = app.MapGroup("/api/v1/provision/joint-use").WithTags("Provision").RequireAuthorization(ProvisionRoles.ManagePolicy);
+        var jointUse = app.MapGroup("/api/v1/provision/joint-use").WithTags("Provision").RequirePermission(Permissions.ProvisionManage);
         jointUse.MapPost("/notices", NoticeAsync).WithSummary("Record the advance notice of a change of joint users, items or purposes");
         jointUse.MapGet("/notices", async (string? policyId, JointUseNotices notices, Custodian.Policy.PolicyStore store, CancellationToken ct) =>
             Results.Ok(new { notices = await notices.ListAsync(policyId ?? store.Default.Id, ct) }));

@@ -1,3 +1,5 @@
+using Custodian.Server.Staff;
+using Custodian.Staff;
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Consent;
@@ -14,11 +16,11 @@ internal static class ProvisionEndpoints
 {
     public static WebApplication MapProvision(this WebApplication app)
     {
-        var provision = app.MapGroup("/api/v1/provision").WithTags("Provision").RequireAuthorization(ProvisionRoles.ManagePolicy);
-        provision.MapPost("/entries", EnterAsync).WithSummary("A candidate's entry for a client company: consent, provision record and audit, together");
-        provision.MapPost("/entries/bulk", EnterManyAsync).WithSummary("Entries for continuous provision to one company; records share a batch id");
-        provision.MapPost("/entries/{id:guid}/withdraw", WithdrawAsync).WithSummary("Withdraw an entry: later provision to that company stops and it is told");
-        provision.MapGet("/records", RecordsAsync).WithSummary("Provision records by person or company and period (JSON, or CSV with Accept: text/csv or format=csv)");
+        var provision = app.MapGroup("/api/v1/provision").WithTags("Provision");
+        provision.MapPost("/entries", EnterAsync).RequirePermission(Permissions.ProvisionEntries).WithSummary("A candidate's entry for a client company: consent, provision record and audit, together");
+        provision.MapPost("/entries/bulk", EnterManyAsync).RequirePermission(Permissions.ProvisionEntries).WithSummary("Entries for continuous provision to one company; records share a batch id");
+        provision.MapPost("/entries/{id:guid}/withdraw", WithdrawAsync).RequirePermission(Permissions.ProvisionEntries).WithSummary("Withdraw an entry: later provision to that company stops and it is told");
+        provision.MapGet("/records", RecordsAsync).RequirePermission(Permissions.ProvisionManage).WithSummary("Provision records by person or company and period (JSON, or CSV with Accept: text/csv or format=csv)");
         provision.MapStopsAndWithoutConsent();
         app.MapClientCompanies();
         app.MapOutsourcing();

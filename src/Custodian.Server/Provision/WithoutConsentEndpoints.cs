@@ -1,3 +1,5 @@
+using Custodian.Server.Staff;
+using Custodian.Staff;
 using Custodian.Provision;
 using Custodian.Server.Host;
 
@@ -8,18 +10,19 @@ internal static class WithoutConsentEndpoints
 {
     public static RouteGroupBuilder MapStopsAndWithoutConsent(this RouteGroupBuilder provision)
     {
-        provision.MapPost("/stops", StopAsync).WithSummary("Stop all provision to third parties at the person's request");
+        provision.MapPost("/stops", StopAsync).RequirePermission(Permissions.ProvisionManage).WithSummary("Stop all provision to third parties at the person's request");
         provision.MapGet("/stops/{personId:guid}", async (Guid personId, ProvisionStops stops, CancellationToken ct) =>
-            (await stops.StateAsync(personId, ct)).ToResult(Results.Ok)).WithSummary("Whether provision is stopped, and the person's entries with the companies told");
+            (await stops.StateAsync(personId, ct)).ToResult(Results.Ok)).RequirePermission(Permissions.ProvisionManage).WithSummary("Whether provision is stopped, and the person's entries with the companies told");
         provision.MapDelete("/stops/{personId:guid}", async (Guid personId, HttpContext http, ProvisionStops stops, CancellationToken ct) =>
             (await stops.ClearAsync(http.User.ToActor(), personId, ct)).ToResult(_ => Results.Ok(new { personId, provisionStopped = false })))
+            .RequirePermission(Permissions.ProvisionManage)
             .WithSummary("Lift the stop at the person's request (withdrawn entries stay withdrawn)");
-        provision.MapPost("/without-consent", RequestAsync).WithSummary("Ask for a provision without consent on one of the policy's grounds");
+        provision.MapPost("/without-consent", RequestAsync).RequirePermission(Permissions.ProvisionManage).WithSummary("Ask for a provision without consent on one of the policy's grounds");
         provision.MapGet("/without-consent", async (WithoutConsent withoutConsent, CancellationToken ct) =>
-            Results.Ok(new { requests = await withoutConsent.PendingAsync(ct) })).WithSummary("Provisions without consent awaiting approval");
-        provision.MapPost("/without-consent/{id:guid}/approve", ApproveAsync)
+            Results.Ok(new { requests = await withoutConsent.PendingAsync(ct) })).RequirePermission(Permissions.ProvisionManage).WithSummary("Provisions without consent awaiting approval");
+        provision.MapPost("/without-consent/{id:guid}/approve", ApproveAsync).RequirePermission(Permissions.ProvisionApprove)
             .WithSummary("Approve a provision without consent (not by its requester): the approved items are released through the gate");
-        provision.MapPost("/without-consent/{id:guid}/reject", RejectAsync).WithSummary("Reject a provision without consent (not by its requester): nothing is released");
+        provision.MapPost("/without-consent/{id:guid}/reject", RejectAsync).RequirePermission(Permissions.ProvisionApprove).WithSummary("Reject a provision without consent (not by its requester): nothing is released");
         return provision;
     }
 

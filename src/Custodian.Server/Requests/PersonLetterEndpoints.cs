@@ -11,8 +11,8 @@ internal static class PersonLetterEndpoints
 {
     public static void MapPersonLetters(this WebApplication app)
     {
-        app.MapGet("/privacy/requests/letter", (HttpContext http, RequestQueries q, LetterWriter w, CancellationToken ct) => SendAsync(http, q, ct, (a, id) => w.LetterAsync(a, id, ct)));
-        app.MapGet("/privacy/requests/disclosure", (HttpContext http, RequestQueries q, LetterWriter w, CancellationToken ct) => SendAsync(http, q, ct, (a, id) => w.ArchiveAsync(a, id, ct)));
+        app.MapGet("/privacy/requests/letter", (HttpContext http, RequestQueries q, LetterWriter w, CancellationToken ct) => SendAsync(http, q, ct, (a, id) => w.LetterAsync(a, id, ct))).AllowAnonymous();
+        app.MapGet("/privacy/requests/disclosure", (HttpContext http, RequestQueries q, LetterWriter w, CancellationToken ct) => SendAsync(http, q, ct, (a, id) => w.ArchiveAsync(a, id, ct))).AllowAnonymous();
     }
 
     private static async Task<IResult> SendAsync(HttpContext http, RequestQueries queries, CancellationToken ct, Func<Actor, Guid, Task<Result<LetterFile>>> make)

@@ -1,3 +1,5 @@
+using Custodian.Staff;
+using Custodian.Server.Staff;
 using Custodian.Calendars;
 using Custodian.Common;
 using Custodian.Requests;
@@ -11,15 +13,15 @@ internal static class RequestEndpoints
 {
     public static WebApplication MapRequests(this WebApplication app)
     {
-        var requests = app.MapGroup("/api/v1/requests").WithTags("Requests").RequireAuthorization();
+        var requests = app.MapGroup("/api/v1/requests").WithTags("Requests").RequirePermission(Permissions.RequestsHandle);
         requests.MapPost("/", SubmitAsync).WithSummary("Record a request (a written one, or from another system)");
         requests.MapGet("/due", DueAsync).WithSummary("Open requests by due date: due within 5 business days, at risk, overdue");
         requests.MapGet("/reminders", RemindersAsync).WithSummary("Reminders sent since a date (default: the last 7 days) for requests not yet answered");
         requests.MapGet("/{id:guid}", DetailAsync).WithSummary("A request's state, documents, deadline clock and reminders");
         requests.MapPost("/{id:guid}/person", LinkPersonAsync).WithSummary("Attach a privacy-centre request to the person it concerns");
-        requests.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery().WithSummary("Upload an identity document (PDF, JPEG or PNG), stored sealed");
-        requests.MapGet("/{id:guid}/documents/{documentId:guid}", OpenDocumentAsync).WithSummary("Open a document to review it (audited)");
-        requests.MapPost("/{id:guid}/documents/{documentId:guid}/review", ReviewAsync).WithSummary("Accept or reject a document against the checklist");
+        requests.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery().RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Upload an identity document (PDF, JPEG or PNG), stored sealed");
+        requests.MapGet("/{id:guid}/documents/{documentId:guid}", OpenDocumentAsync).RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Open a document to review it (audited)");
+        requests.MapPost("/{id:guid}/documents/{documentId:guid}/review", ReviewAsync).RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Accept or reject a document against the checklist");
         requests.MapPost("/{id:guid}/verify", (Guid id, HttpContext http, RequestWorkflow w, CancellationToken ct) => Step(w.VerifyAsync(http.User.ToActor(), id, ct)))
             .WithSummary("Confirm identity; the documents are disposed of at once");
         requests.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RequestWorkflow w, CancellationToken ct) => Step(w.StartAsync(http.User.ToActor(), id, ct)));

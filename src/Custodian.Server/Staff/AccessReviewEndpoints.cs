@@ -5,20 +5,20 @@ namespace Custodian.Server.Staff;
 
 /// <summary>
 /// /api/v1/staff/organisation and /api/v1/staff/access-reviews: the responsible manager, and the regular check of access
-/// logs. Reviews are open to any signed-in caller at the door; <see cref="AccessReviews"/> decides who may see which.
+/// logs. Reviews need access-reviews.review at the door; <see cref="AccessReviews"/> then decides which departments the caller answers for.
 /// </summary>
 internal static class AccessReviewEndpoints
 {
     public static WebApplication MapAccessReviews(this WebApplication app)
     {
-        var organisation = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(SafeManagementEndpoints.AdminPolicy);
+        var organisation = app.MapGroup("/api/v1/staff").WithTags("Staff").RequirePermission(Permissions.StaffManage);
         organisation.MapGet("/organisation", async (Organisation o, CancellationToken ct) => Results.Ok(await o.GetAsync(ct)))
             .WithSummary("The responsible manager, the departments with their information managers, and each staff member's training, pledge and networks");
         organisation.MapPut("/responsible-manager", async (ManagerBody body, HttpContext http, Organisation o, CancellationToken ct) =>
                 body.ManagerId is not { } m ? Problems.Required("managerId").ToProblem() : (await o.SetResponsibleManagerAsync(http.User.ToActor(), m, ct)).ToResult(id => Results.Ok(new { managerId = id })))
             .WithSummary("Name the responsible manager for personal data");
 
-        var reviews = app.MapGroup("/api/v1/staff/access-reviews").WithTags("Staff").RequireAuthorization();
+        var reviews = app.MapGroup("/api/v1/staff/access-reviews").WithTags("Staff").RequirePermission(Permissions.AccessReviewsReview);
         reviews.MapGet("/", async (string? from, string? to, string? department, HttpContext http, AccessReviews r, CancellationToken ct) =>
                 (await r.ComputeAsync(http.User.ToActor(), from, to, department, ct)).ToResult(Results.Ok))
             .WithSummary("Access-log review of a period (from, to as YYYY-MM-DD; department name or id): reads per staff member, bulk reads, reads outside working hours, denied attempts, persons viewed by many staff");

@@ -11,11 +11,10 @@ namespace Custodian.Server.Staff;
 /// </summary>
 internal static class AccountSecurityEndpoints
 {
-    public const string StaffPolicy = "staff";
 
     public static WebApplication MapAccountSecurity(this WebApplication app)
     {
-        var me = app.MapGroup("/api/v1/staff/me").WithTags("Staff").RequireAuthorization(StaffPolicy);
+        var me = app.MapGroup("/api/v1/staff/me").WithTags("Staff").RequirePermission(Permissions.AccountSelf);
         me.MapGet("/sessions", async (HttpContext http, StaffSessions s, CancellationToken ct) =>
                 (await s.ListAsync(http.User.ToActor().Id, ct)).ToResult(l => Results.Ok(new { sessions = l, current = ConsoleSession.SessionId(http.User) })))
             .WithSummary("Your sessions that are still running");
@@ -43,7 +42,7 @@ internal static class AccountSecurityEndpoints
                 Done(await d.RevokeAsync(http.User.ToActor(), http.User.ToActor().Id, id, ct)))
             .WithSummary("Revoke one of your devices");
 
-        var admin = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(SafeManagementEndpoints.AdminPolicy);
+        var admin = app.MapGroup("/api/v1/staff").WithTags("Staff").RequirePermission(Permissions.StaffManage);
         admin.MapGet("/accounts/{id:guid}/sessions", async (Guid id, StaffSessions s, CancellationToken ct) =>
                 (await s.ListAsync(id, ct)).ToResult(l => Results.Ok(new { sessions = l })))
             .WithSummary("An account's sessions that are still running");
@@ -58,7 +57,7 @@ internal static class AccountSecurityEndpoints
             .WithSummary("Whether staff of the role work only from registered, approved devices");
 
         // Administrators and the department's information manager: the service decides, so the group wants staff only.
-        var approvers = app.MapGroup("/api/v1/staff/accounts/{id:guid}/devices").WithTags("Staff").RequireAuthorization(StaffPolicy);
+        var approvers = app.MapGroup("/api/v1/staff/accounts/{id:guid}/devices").WithTags("Staff").RequirePermission(Permissions.DevicesApprove);
         approvers.MapGet("", async (Guid id, HttpContext http, StaffDevices d, CancellationToken ct) =>
                 (await d.ListAsync(http.User.ToActor(), id, null, ct)).ToResult(l => Results.Ok(new { devices = l })))
             .WithSummary("An account's registered devices");

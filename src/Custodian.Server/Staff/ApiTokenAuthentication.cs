@@ -34,6 +34,7 @@ internal sealed class ApiTokenAuthentication(
             new(ActorClaims.Role, token.Role),
         };
         claims.AddRange(token.Purposes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new Claim(ActorClaims.Purpose, p)));
+        claims.AddRange(token.Permissions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new Claim(ActorClaims.Permission, p)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ActorClaims.Id, ActorClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -16,6 +16,7 @@ internal static class ConsoleSession
     public const string Scheme = "Console";
     public const string PendingScheme = "ConsoleSignIn";
     public const string Policy = "console";
+    public const string CompanyPolicy = "company-portal";
     public const string SignInPath = "/console/sign-in";
     public const string CodePath = "/console/sign-in/code";
     public const string HomePath = "/console";

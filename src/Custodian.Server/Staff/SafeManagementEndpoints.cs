@@ -7,11 +7,10 @@ namespace Custodian.Server.Staff;
 /// <summary>/api/v1/staff: the safe management measures, configured by administrators only.</summary>
 internal static class SafeManagementEndpoints
 {
-    public const string AdminPolicy = "staff-admin";
 
     public static WebApplication MapSafeManagement(this WebApplication app)
     {
-        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequireAuthorization(AdminPolicy);
+        var staff = app.MapGroup("/api/v1/staff").WithTags("Staff").RequirePermission(Permissions.StaffManage);
         staff.MapGet("/roles", async (SafeManagement s, CancellationToken ct) => Results.Ok(new { roles = await s.ListRolesAsync(ct) }))
             .WithSummary("Each configured role's view limits and networks");
         staff.MapPut("/roles/{role}/views", async (string role, ViewsBody body, HttpContext http, SafeManagement s, CancellationToken ct) =>

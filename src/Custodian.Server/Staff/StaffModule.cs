@@ -2,6 +2,7 @@ using Custodian.Server.Host;
 using Custodian.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Custodian.Server.Staff;
 
@@ -20,12 +21,15 @@ internal static class StaffModule
             .AddPolicyScheme(Scheme, "API token or console session", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
             .AddConsoleCookies();
-        // Console pages take the session cookie only: a service's bearer token does not open them.
-        services.AddAuthorizationBuilder().AddPolicy(ConsoleSession.Policy, p => p
-            .AddAuthenticationSchemes(ConsoleSession.Scheme)
-            .RequireClaim(ActorClaims.Kind, "staff"));
-        services.AddAuthorizationBuilder().AddPolicy(SafeManagementEndpoints.AdminPolicy, p => p.RequireRole(StaffRoles.Administrator));
-        services.AddAuthorizationBuilder().AddPolicy(AccountSecurityEndpoints.StaffPolicy, p => p.RequireClaim(ActorClaims.Kind, "staff"));
+        // Console pages and the company portal take the session cookie only (a bearer token opens neither), each for
+        // accounts of its own realm: a client company's user never reaches a staff page, nor staff the portal.
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleSession.Policy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).AddRequirements(new RealmRequirement(Realm.Staff)))
+            .AddPolicy(ConsoleSession.CompanyPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).AddRequirements(new RealmRequirement(Realm.Company)));
+        services.AddSingleton<CallerGrants>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        // First of the hosted services: nothing starts while an endpoint declares no permission.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EndpointPermissionCheck>());
         services.AddNetworkRestriction();
         return services;
     }
@@ -47,7 +51,7 @@ internal static class StaffModule
         app.MapSafeManagement();
         app.MapAccountSecurity();
         app.MapAccessReviews();
-        app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
+        app.MapPost("/console/sign-out", SignOutAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

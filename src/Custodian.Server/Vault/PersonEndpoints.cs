@@ -1,3 +1,5 @@
+using Custodian.Staff;
+using Custodian.Server.Staff;
 using Custodian.Gate;
 using Custodian.Server.Host;
 using Custodian.Vault;
@@ -9,12 +11,12 @@ internal static class PersonEndpoints
 {
     public static WebApplication MapVault(this WebApplication app)
     {
-        var persons = app.MapGroup("/api/v1/persons").WithTags("Persons").RequireAuthorization();
-        persons.MapPost("/", RegisterAsync).WithSummary("Register a person through a channel of the policy");
-        persons.MapPost("/search", SearchAsync).WithSummary("Find persons by exact e-mail or telephone (blind index); ids only");
-        persons.MapGet("/{id:guid}", ReadAsync).WithSummary("Read a person for a declared purpose of use, through the gate");
-        persons.MapPatch("/{id:guid}/items", UpdateItemsAsync).WithSummary("Correct items held and add new ones");
-        persons.MapDelete("/{id:guid}", EraseAsync).WithSummary("Erase a person: destroy their key, then delete their items");
+        var persons = app.MapGroup("/api/v1/persons").WithTags("Persons");
+        persons.MapPost("/", RegisterAsync).RequirePermission(Permissions.PersonsRegister).WithSummary("Register a person through a channel of the policy");
+        persons.MapPost("/search", SearchAsync).RequirePermission(Permissions.PersonsSearch).WithSummary("Find persons by exact e-mail or telephone (blind index); ids only");
+        persons.MapGet("/{id:guid}", ReadAsync).RequirePermission(Permissions.PersonsRead).WithSummary("Read a person for a declared purpose of use, through the gate");
+        persons.MapPatch("/{id:guid}/items", UpdateItemsAsync).RequirePermission(Permissions.PersonsCorrect).WithSummary("Correct items held and add new ones");
+        persons.MapDelete("/{id:guid}", EraseAsync).RequirePermission(Permissions.PersonsErase).WithSummary("Erase a person: destroy their key, then delete their items");
         return app;
     }
 

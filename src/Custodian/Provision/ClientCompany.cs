@@ -32,18 +32,6 @@ internal sealed class CompanyUser
 internal static class ProvisionRoles
 {
     /// <summary>The role of a client company's console account.</summary>
-    public const string CompanyUser = "client-company";
+    public const string CompanyUser = Staff.RoleCatalogue.ClientCompany;
 
-    /// <summary>
-    /// The authorization policy of the provision API and console pages: the operator's own staff and services. A
-    /// client company's or joint user's account receives data, and a credential entrusted with only some purposes
-    /// (a consignee's) uses data for them; none of them manages provision.
-    /// </summary>
-    public const string ManagePolicy = "provision-manage";
-
-    // The claim the server's ActorClaims.Purpose issues for each purpose a credential is limited to.
-    private const string PurposeClaim = "purpose";
-
-    public static bool MayManage(System.Security.Claims.ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && !user.IsInRole(CompanyUser) && !user.IsInRole(JointUserCheck.Role) && !user.HasClaim(c => c.Type == PurposeClaim);
 }

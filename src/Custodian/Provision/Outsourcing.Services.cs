@@ -17,6 +17,9 @@ internal sealed record SupervisedConsignee(Consignee Consignee, IReadOnlyList<Co
 /// <summary>Outsourcing: consignees selected against the checklist, supervised, and given credentials limited to what was entrusted.</summary>
 internal sealed class Consignees(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ApiTokens tokens, ConsigneeScopes scopes, TimeProvider time)
 {
+    // A consignee uses the data it was entrusted with (the gate limits purposes and items); it registers, corrects and erases nothing.
+    private static readonly string[] EntrustedPermissions = [Permissions.PersonsSearch, Permissions.PersonsRead];
+
     public async Task<Result<Consignee>> SelectAsync(Actor actor, ConsigneeSelection selection, CancellationToken cancellationToken = default)
     {
         var policy = policies.Default;
@@ -102,7 +105,7 @@ internal sealed class Consignees(IDbContextFactory<CustodianDb> factory, PolicyS
             return Failure.Conflict("consignee.credential-issued", "This consignee already has a credential.");
         }
 
-        var created = await tokens.CreateAsync(actor, "consignee " + consignee.Id, consignee.Purposes.Split(','), cancellationToken);
+        var created = await tokens.CreateAsync(actor, "consignee " + consignee.Id, EntrustedPermissions, consignee.Purposes.Split(','), cancellationToken);
         if (!created.Succeeded)
         {
             return created.Failure!;

@@ -48,7 +48,7 @@ internal sealed class CompanyUserCheck(TimeProvider time) : IGateCheck
 /// <summary>Joint users' staff use the data only for the purposes the policy shares with them.</summary>
 internal sealed class JointUserCheck : IGateCheck
 {
-    public const string Role = "joint-user";
+    public const string Role = Staff.RoleCatalogue.JointUser;
 
     public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(
         request.Actor.Role != Role || request.Policy.Recipients.JointUse?.Purposes.Contains(request.Purpose.Id) == true

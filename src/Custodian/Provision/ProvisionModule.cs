@@ -29,7 +29,6 @@ public static class ProvisionModule
         services.AddSingleton<IGateCheck, ConsigneeCheck>();
         services.AddSingleton<IGateViewFilter, JointUserItemsFilter>();
         services.AddSingleton<IGateViewFilter, ConsigneeItemsFilter>();
-        services.AddAuthorizationBuilder().AddPolicy(ProvisionRoles.ManagePolicy, p => p.RequireAssertion(c => ProvisionRoles.MayManage(c.User)));
         return services;
     }
 }

@@ -8,6 +8,8 @@ public sealed class ApiToken
     public byte[] SecretHash { get; set; } = [];
     /// <summary>Purposes of use the token is entrusted with, comma separated; empty means every purpose.</summary>
     public string Purposes { get; set; } = "";
+    /// <summary>Permissions of the service realm, comma separated; empty means none: a token may do only what it was given.</summary>
+    public string Permissions { get; set; } = "";
     public string Role { get; set; } = "service";
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }

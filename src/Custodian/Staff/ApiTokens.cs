@@ -18,8 +18,19 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
 {
     private const string Prefix = "cst_";
 
-    public async Task<Result<(ApiToken Token, string Secret)>> CreateAsync(Actor actor, string name, IReadOnlyList<string> purposes, CancellationToken cancellationToken = default)
+    public async Task<Result<(ApiToken Token, string Secret)>> CreateAsync(
+        Actor actor, string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, CancellationToken cancellationToken = default)
     {
+        if (permissions.Count == 0)
+        {
+            return Failure.Invalid("permissions", "permission.required", "A token needs at least one permission: it may do only what it is given.");
+        }
+
+        if (Staff.Permissions.Check(permissions, Realm.Service, "permissions") is { } refused)
+        {
+            return refused;
+        }
+
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
             return Failure.Invalid("name", "token.name", "A token needs a name of 1 to 100 characters.");
@@ -43,6 +54,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             Name = name.Trim(),
             SecretHash = Hash(secret),
             Purposes = string.Join(',', purposes),
+            Permissions = string.Join(',', permissions.Distinct(StringComparer.Ordinal)),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

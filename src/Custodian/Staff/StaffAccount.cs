@@ -31,5 +31,5 @@ internal sealed class StaffAccount
 
 internal static class StaffRoles
 {
-    public const string Administrator = "administrator";
+    public const string Administrator = RoleCatalogue.Administrator;
 }

@@ -22,4 +22,7 @@ public sealed class StaffOptions
 
     /// <summary>However busy, a console session ends this long after sign-in.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Roles beyond the shipped templates, or a template's permissions replaced, by role name.</summary>
+    public Dictionary<string, RoleOptions> Roles { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using Custodian.Gate;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Custodian.Staff;
 
@@ -18,6 +19,9 @@ public static class StaffServices
         services.AddSingleton<StaffDevices>();
         // Bound only when a configuration is registered: hosts without one (test harnesses) get the defaults.
         services.AddOptions<StaffOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(StaffOptions.Section).Bind(o));
+        services.AddSingleton<IValidateOptions<StaffOptions>, RoleOptionsValidator>();
+        services.AddOptions<StaffOptions>().ValidateOnStart();
+        services.AddSingleton<RoleCatalogue>();
         services.AddSingleton<RoleRules>();
         services.AddSingleton<SafeManagement>();
         services.AddAccessReviews();

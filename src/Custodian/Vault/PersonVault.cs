@@ -130,9 +130,16 @@ public sealed class PersonVault(
             return Failure.Invalid("purpose", "purpose.unknown", "Not a purpose of use in the policy.");
         }
 
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!actor.MayUse(purpose))
+        {
+            // As the gate does for a read: a credential finds persons only for a purpose it was entrusted with.
+            await audit.CommitAsync(db, [new AuditEntry(AuditEventType.PersonLookedUp, actor.AuditName, AuditOutcome.Refused, null, purpose, kind, "actor.purpose-not-allowed")], cancellationToken);
+            return Failure.Refused("actor.purpose-not-allowed", "This credential is not entrusted with that purpose of use.");
+        }
+
         var normalized = kind == "email" ? value.Trim().ToLowerInvariant() : ItemRules.NormalizePhone(value);
         var digest = crypto.BlindIndex(kind, normalized);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Set<BlindIndex>().AsNoTracking().Where(b => b.Kind == kind && b.Digest == digest)
             .Select(b => b.PersonId).ToListAsync(cancellationToken);
         var entries = ids.Count == 0

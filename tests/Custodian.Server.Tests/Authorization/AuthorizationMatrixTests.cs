@@ -10,21 +10,33 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using Custodian.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.Tests.Authorization;
 
 /// <summary>
-/// Every endpoint of the route table × every kind of caller (role, second factor or not, inside or outside the
-/// allow-list) against <see cref="AuthorizationRules"/>. Generated from the endpoints, so a new endpoint without a rule fails.
+/// Every endpoint of the route table × every kind of caller (anonymous, service tokens with and without the
+/// permission, a purpose-limited token, a consignee's credential, a token from before permissions, each shipped role,
+/// a password-only sign-in, callers outside their allow-list) × three spellings of the path (as declared, upper case,
+/// trailing slash), against the model in <see cref="AuthorizationRules"/>. Generated from the endpoints, so a new
+/// endpoint without a rule fails.
 /// </summary>
 public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixture<SafetySqliteApp>
 {
     private const string Inside = "198.51.100.7";
     private const string Outside = "203.0.113.9";
     private static readonly string[] Networks = ["198.51.100.0/24"];
+    private static readonly string[] ServicePermissions =
+    [
+        "persons.register", "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage",
+        "provision.entries", "provision.manage", "requests.handle", "anonymization.manage", "statistics.read",
+    ];
+
+    private enum Spelling { Declared, UpperCase, TrailingSlash }
 
     [Fact]
-    public async Task Every_endpoint_answers_each_caller_as_its_rule_says()
+    public async Task Every_endpoint_answers_each_caller_in_every_spelling_as_the_permission_model_says()
     {
         var endpoints = Endpoints();
         Assert.True(endpoints.Count > 50, "the route table was not read");
@@ -34,30 +46,33 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
         var callers = await CallersAsync();
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var wrong = new ConcurrentBag<string>();
+        var calls = 0;
         using var lanes = new SemaphoreSlim(8);
-        async Task CallAllAsync(IEnumerable<KeyValuePair<string, (string Method, RoutePattern Pattern)>> batch) =>
-            await Task.WhenAll(batch.SelectMany(e => callers.Select(async c =>
+        async Task CallAllAsync(IEnumerable<KeyValuePair<string, (string Method, RoutePattern Pattern)>> batch, Spelling[] spellings) =>
+            await Task.WhenAll(batch.SelectMany(e => callers.SelectMany(c => spellings.Select(async spelling =>
             {
                 await lanes.WaitAsync();
                 try
                 {
-                    using var response = await client.SendAsync(Request(e.Value, c));
+                    Interlocked.Increment(ref calls);
+                    using var response = await client.SendAsync(Request(e.Value, c, spelling));
                     var status = (int)response.StatusCode;
                     var refused = status is 401 or 403 || (status is >= 300 and < 400 && response.Headers.Location?.OriginalString.Contains("/console/sign-in", StringComparison.Ordinal) == true);
-                    var rule = AuthorizationRules.Table[e.Key];
-                    if (status >= 500 || (rule != Access.SignIn && refused == Allows(rule, c)))
+                    var door = AuthorizationRules.Table[e.Key];
+                    var allowed = Allows(door, c);
+                    if (status >= 500 || (door.Surface != Surface.SignIn && refused == allowed))
                     {
-                        wrong.Add($"{e.Key} as {c.Name}: {status}, expected {(Allows(rule, c) ? "allowed" : "refused")} ({rule})");
+                        wrong.Add($"{e.Key} ({spelling}) as {c.Name}: {status}, expected {(allowed ? "allowed" : "refused")} ({door})");
                     }
                 }
                 finally
                 {
                     lanes.Release();
                 }
-            })));
+            }))));
 
         // Signing out ends sessions on the server, so those doors come last, one kind at a time: another account's
-        // sessions, then the caller's own everywhere (its answer is checked), then the plain sign-out.
+        // sessions, then the caller's own everywhere (as declared only: its first allowed call ends the session), then the plain sign-out.
         static int Order(string key) =>
             !key.Contains("sign-out", StringComparison.Ordinal) ? 0
             : key.Contains("/accounts/", StringComparison.Ordinal) ? 1
@@ -65,27 +80,44 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
             : 3;
         foreach (var group in endpoints.GroupBy(e => Order(e.Key)).OrderBy(g => g.Key))
         {
-            await CallAllAsync(group);
+            await CallAllAsync(group, group.Key is 2 or 3 ? [Spelling.Declared] : Enum.GetValues<Spelling>());
         }
 
-        Assert.True(wrong.IsEmpty, string.Join("\n", wrong.OrderBy(w => w, StringComparer.Ordinal)));
+        Assert.True(calls > 5000, $"only {calls} calls were made");
+        Assert.True(wrong.IsEmpty, $"{wrong.Count} of {calls} calls answered against the model:\n" + string.Join("\n", wrong.OrderBy(w => w, StringComparer.Ordinal)));
     }
 
-    private static bool Allows(Access rule, Caller c)
+    [Fact]
+    public void The_shipped_roles_grant_exactly_what_the_model_says()
     {
-        var credentialed = c.Session || c.Token;
+        var catalogue = app.Service<RoleCatalogue>();
+        foreach (var (role, (realm, permissions)) in AuthorizationRules.Roles)
+        {
+            var shipped = catalogue.Find(role);
+            Assert.NotNull(shipped);
+            Assert.Equal(realm, shipped.Realm.ToString().ToLowerInvariant());
+            Assert.Equal(permissions.Order(StringComparer.Ordinal), shipped.Permissions.Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(AuthorizationRules.Roles.Keys.Order(StringComparer.Ordinal), catalogue.All.Select(r => r.Name).Order(StringComparer.Ordinal));
+    }
+
+    private static bool Allows(Door door, Caller c)
+    {
+        var credentialed = c.Session || c.Permissions is not null;
         if (credentialed && !c.InsideNetwork)
         {
             return false;
         }
 
-        return rule switch
+        var role = c.Session && c.Role is not null ? AuthorizationRules.Roles[c.Role] : default;
+        var sessionHolds = c.Session && role.Permissions.Contains(door.Permission);
+        return door.Surface switch
         {
-            Access.Public or Access.SignIn => true,
-            Access.Signed => credentialed,
-            Access.Console => c.Session,
-            Access.Admin => c.Role == StaffRoles.Administrator && credentialed,
-            Access.Reviewer => c.Session && (c.Role == StaffRoles.Administrator || c.Manager),
+            Surface.Public or Surface.SignIn => true,
+            Surface.Api => sessionHolds || c.Permissions?.Contains(door.Permission) == true,
+            Surface.Console => sessionHolds && role.Realm == "staff",
+            Surface.Company => sessionHolds && role.Realm == "company",
             _ => false,
         };
     }
@@ -104,7 +136,7 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
         return result;
     }
 
-    private static HttpRequestMessage Request((string Method, RoutePattern Pattern) endpoint, Caller caller)
+    private static HttpRequestMessage Request((string Method, RoutePattern Pattern) endpoint, Caller caller, Spelling spelling)
     {
         var path = new StringBuilder();
         foreach (var segment in endpoint.Pattern.PathSegments)
@@ -114,7 +146,7 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
             {
                 path.Append(part switch
                 {
-                    RoutePatternLiteralPart l => l.Content,
+                    RoutePatternLiteralPart l => spelling == Spelling.UpperCase ? l.Content.ToUpperInvariant() : l.Content,
                     RoutePatternParameterPart p when p.ParameterPolicies.Any(x => x.Content == "guid") => Guid.NewGuid().ToString(),
                     RoutePatternParameterPart p when p.ParameterPolicies.Any(x => x.Content is "int" or "long") => "1",
                     RoutePatternParameterPart => "x",
@@ -124,7 +156,12 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
             }
         }
 
-        var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path.Length == 0 ? "/" : path.ToString());
+        if (spelling == Spelling.TrailingSlash || path.Length == 0)
+        {
+            path.Append('/');
+        }
+
+        var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path.ToString());
         if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
@@ -146,45 +183,63 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
         return request;
     }
 
-    private sealed record Caller(string Name, bool InsideNetwork, string? Role = null, bool Session = false, bool Manager = false, bool Token = false,
+    /// <summary>A caller: a console session of <paramref name="Role"/>, or a token holding <paramref name="Permissions"/>, or neither.</summary>
+    private sealed record Caller(string Name, bool InsideNetwork, string? Role = null, bool Session = false, IReadOnlyCollection<string>? Permissions = null,
         string? Cookies = null, string? Bearer = null);
 
-    /// <summary>Anonymous, an API token, and for each role a half sign-in (password only) and a full one, each from inside and outside.</summary>
     private async Task<List<Caller>> CallersAsync()
     {
         var safe = app.Services.GetRequiredService<SafeManagement>();
-        foreach (var role in new[] { StaffRoles.Administrator, "recruiter", "service" })
+        foreach (var role in AuthorizationRules.Roles.Keys.Append("service"))
         {
             Assert.True((await safe.SetRoleNetworksAsync(Actor.System, role, Networks)).Succeeded);
         }
 
-        var token = await app.Service<ApiTokens>().CreateAsync(Actor.System, "matrix", []);
-        var callers = new List<Caller>();
-        foreach (var inside in new[] { true, false })
-        {
-            var where = inside ? "inside" : "outside";
-            callers.Add(new Caller($"anonymous {where}", inside));
-            callers.Add(new Caller($"token {where}", inside, "service", Token: true, Bearer: token.Value.Secret));
-        }
+        var tokens = app.Service<ApiTokens>();
+        async Task<Caller> TokenAsync(string name, bool inside, string[] permissions, params string[] purposes) =>
+            new(name, inside, Permissions: permissions, Bearer: (await tokens.CreateAsync(Actor.System, name, permissions, purposes)).Value.Secret);
 
-        foreach (var (role, manager) in new[] { (StaffRoles.Administrator, false), ("recruiter", false), ("recruiter", true) })
+        var callers = new List<Caller>
+        {
+            new("anonymous inside", true),
+            new("anonymous outside", false),
+            await TokenAsync("token with every service permission", true, ServicePermissions),
+            await TokenAsync("token with every service permission outside", false, ServicePermissions),
+            await TokenAsync("statistics token", true, ["statistics.read"], "service.statistics"),
+            await TokenAsync("read-only token limited to statistics", true, ["persons.read"], "service.statistics"),
+            await TokenAsync("consignee credential", true, ["persons.search", "persons.read"], "service.apply"),
+            await LegacyTokenAsync(),
+        };
+
+        foreach (var role in AuthorizationRules.Roles.Keys)
         {
             var (pending, session, id) = await SignInAsync(role);
-            if (manager)
+            if (role == "information-manager")
             {
                 Assert.True((await safe.CreateDepartmentAsync(Actor.System, "Matrix " + id.ToString("N")[..8], id)).Succeeded);
             }
 
-            var name = manager ? "information manager" : role;
-            foreach (var inside in new[] { true, false })
+            callers.Add(new Caller($"{role} with second factor", true, role, Session: true, Cookies: session));
+            if (role is "administrator" or "recruiter" or "client-company")
             {
-                var where = inside ? "inside" : "outside";
-                callers.Add(new Caller($"{name} password only {where}", inside, role, Manager: manager, Cookies: pending));
-                callers.Add(new Caller($"{name} with second factor {where}", inside, role, Session: true, Manager: manager, Cookies: session));
+                callers.Add(new Caller($"{role} password only", true, role, Cookies: pending));
+                callers.Add(new Caller($"{role} with second factor outside", false, role, Session: true, Cookies: session));
             }
         }
 
         return callers;
+    }
+
+    /// <summary>A token made before tokens carried permissions: it holds none, so it opens nothing but public doors.</summary>
+    private async Task<Caller> LegacyTokenAsync()
+    {
+        var created = (await app.Service<ApiTokens>().CreateAsync(Actor.System, "legacy", ServicePermissions, [])).Value;
+        await using (var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync())
+        {
+            await db.Set<ApiToken>().Where(t => t.Id == created.Token.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Permissions, ""));
+        }
+
+        return new Caller("token from before permissions", true, Permissions: [], Bearer: created.Secret);
     }
 
     /// <summary>Signs in through the real forms, keeping cookies by hand: the Cookie header after the password step, and after the code.</summary>

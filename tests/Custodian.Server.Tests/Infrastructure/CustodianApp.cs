@@ -42,10 +42,16 @@ public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifet
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A client holding a fresh API token, optionally limited to some purposes.</summary>
-    public async Task<HttpClient> ClientWithTokenAsync(params string[] purposes)
+    /// <summary>Every permission a service's token may hold.</summary>
+    public static readonly string[] ServicePermissions = [.. Permissions.All.Where(p => p.Value.HasFlag(Realm.Service)).Select(p => p.Key)];
+
+    /// <summary>A client holding a fresh API token with every service permission, optionally limited to some purposes.</summary>
+    public Task<HttpClient> ClientWithTokenAsync(params string[] purposes) => ClientWithPermissionsAsync(ServicePermissions, purposes);
+
+    /// <summary>A client holding a fresh API token with exactly these permissions and purposes.</summary>
+    public async Task<HttpClient> ClientWithPermissionsAsync(string[] permissions, params string[] purposes)
     {
-        var created = await Service<ApiTokens>().CreateAsync(Actor.System, "test", purposes);
+        var created = await Service<ApiTokens>().CreateAsync(Actor.System, "test", permissions, purposes);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Value.Secret);
         return client;

@@ -36,7 +36,7 @@ public abstract class ApiTokenTests(CustodianApp app)
     {
         var clock = new ManualClock(TimeProvider.System.GetUtcNow());
         await using var server = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
-        var created = (await server.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, "to revoke", [])).Value;
+        var created = (await server.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, "to revoke", CustodianApp.ServicePermissions, [])).Value;
         using var client = Client(server, created.Secret);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Url)).StatusCode);
         clock.Now += ValidatedTokens.MaxAge;

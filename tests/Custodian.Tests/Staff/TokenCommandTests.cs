@@ -16,7 +16,7 @@ public sealed class TokenCommandTests : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await TokenCommand.CreateAsync("crm-sync", [], output, error, Configuration, TestContext.Current.CancellationToken);
+        var exit = await TokenCommand.CreateAsync("crm-sync", ["persons.read"], [], output, error, Configuration, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
         Assert.Single(output.ToString().Split('\n'), line => line.StartsWith("cst_", StringComparison.Ordinal));
@@ -24,28 +24,32 @@ public sealed class TokenCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", new string[0], "token.name")]
-    [InlineData("crm-sync", new[] { "selling-lists" }, "purpose.unknown")]
-    public async Task Token_create_refuses_bad_input_with_the_rule_on_standard_error(string name, string[] purposes, string code)
+    [InlineData("", new[] { "persons.read" }, new string[0], "--name", "token.name")]
+    [InlineData("crm-sync", new[] { "persons.read" }, new[] { "selling-lists" }, "--purpose", "purpose.unknown")]
+    [InlineData("crm-sync", new string[0], new string[0], "--permission", "permission.required")]
+    [InlineData("crm-sync", new[] { "persons.everything" }, new string[0], "--permission", "permission.unknown")]
+    [InlineData("crm-sync", new[] { "staff.manage" }, new string[0], "--permission", "permission.realm")]
+    public async Task Token_create_refuses_bad_input_naming_the_option_and_the_rule(string name, string[] permissions, string[] purposes, string option, string code)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = await TokenCommand.CreateAsync(name, purposes, output, error, Configuration, TestContext.Current.CancellationToken);
+        var exit = await TokenCommand.CreateAsync(name, permissions, purposes, output, error, Configuration, TestContext.Current.CancellationToken);
 
         Assert.Equal(1, exit);
-        Assert.StartsWith(code + ":", error.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(option + ":", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"({code})", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("cst_", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_revoked_token_is_listed_as_revoked_and_cannot_be_revoked_twice()
     {
-        var (_, created, _) = await CustodianCli.RunAsync("token", "create", "--name", "crm-sync", "--data", _folder);
+        var (_, created, _) = await CustodianCli.RunAsync("token", "create", "--name", "crm-sync", "--permission", "persons.read", "--permission", "persons.search", "--data", _folder);
         var id = created.Split('\n')[0].Split(' ')[2].TrimEnd('.');
         var (_, listed, _) = await CustodianCli.RunAsync("token", "list", "--data", _folder);
         Assert.Contains($"{id}  ", listed, StringComparison.Ordinal);
-        Assert.Contains("  active  crm-sync  *", listed, StringComparison.Ordinal);
+        Assert.Contains("  active  crm-sync  persons.read,persons.search  *", listed, StringComparison.Ordinal);
 
         var (exit, revoked, error) = await CustodianCli.RunAsync("token", "revoke", "--id", id, "--data", _folder);
 

@@ -13,6 +13,8 @@ public abstract class ProvisionPage : ConsolePage
 {
     [Inject] protected PolicyStore Policies { get; set; } = default!;
 
+    [Inject] private protected Staff.CallerGrants Grants { get; set; } = default!;
+
     protected string Form(string name) => HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].ToString() : "";
 
     protected IReadOnlyList<string> FormAll(string name) =>
@@ -31,6 +33,18 @@ public abstract class ProvisionPage : ConsolePage
         var result = await call;
         Failure = result.Failure;
         return result.Value;
+    }
+
+    /// <summary>Runs a call that needs a permission beyond the page's own; without it, nothing is called.</summary>
+    private protected async Task<T?> RunAsync<T>(string permission, Func<Task<Result<T>>> call)
+    {
+        if (Grants.Require(HttpContext.User, permission) is { } missing)
+        {
+            Failure = missing;
+            return default;
+        }
+
+        return await RunAsync(call());
     }
 
     protected static Failure MissingId(string field) => Failure.Invalid(field, "id", $"Enter the {field} as an id.");
