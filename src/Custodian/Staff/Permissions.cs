@@ -56,7 +56,7 @@ internal static class Permissions
         [ProvisionApprove] = Realm.Staff,
         [ProvisionReceive] = Realm.Company,
         [RequestsHandle] = StaffOrService,
-        [RequestsDocumentsReview] = Realm.Staff,
+        [RequestsDocumentsReview] = StaffOrService,
         [InquiriesHandle] = Realm.Staff,
         [AnonymizationManage] = StaffOrService,
         [AnonymizationMethodRead] = Realm.Staff,

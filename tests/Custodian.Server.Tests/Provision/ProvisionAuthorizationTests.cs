@@ -52,13 +52,13 @@ public abstract class ProvisionAuthorizationTests(CustodianApp app)
         new(new HttpMethod(method), url) { Content = method == "GET" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
 
     [Fact]
-    public async Task Endpoints_answer_401_without_credentials_and_403_to_receiving_roles_and_purpose_limited_credentials()
+    public async Task Endpoints_answer_401_without_credentials_and_403_to_receiving_roles_and_credentials_without_the_permission()
     {
         var anonymous = app.CreateClient();
         var (company, _) = await SafetyHost.SignInAsync(app, ProvisionRoles.CompanyUser, "127.0.0.1");
         var (joint, _) = await SafetyHost.SignInAsync(app, Custodian.Provision.JointUserCheck.Role, "127.0.0.1");
         var service = await app.ClientWithTokenAsync();
-        var scoped = await app.ClientWithTokenAsync("service.answer-inquiries");
+        var scoped = await app.ClientWithPermissionsAsync(["persons.read"], "service.answer-inquiries");
 
         foreach (var (method, url) in Endpoints)
         {
@@ -71,17 +71,17 @@ public abstract class ProvisionAuthorizationTests(CustodianApp app)
     }
 
     [Fact]
-    public async Task Pages_open_to_staff_and_send_others_to_sign_in()
+    public async Task Pages_open_to_staff_holding_the_permission_and_send_others_to_sign_in()
     {
         var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
         var (company, _) = await SafetyHost.SignInAsync(app, ProvisionRoles.CompanyUser, "127.0.0.1");
-        var (recruiter, _) = await SafetyHost.SignInAsync(app, "recruiter", "127.0.0.1");
+        var (administrator, _) = await SafetyHost.SignInAsync(app, "administrator", "127.0.0.1");
 
         foreach (var page in Pages)
         {
             var outsider = await anonymous.GetAsync(page, TestContext.Current.CancellationToken);
             var receiving = await company.GetAsync(page, TestContext.Current.CancellationToken);
-            var staff = await recruiter.GetAsync(page, TestContext.Current.CancellationToken);
+            var staff = await administrator.GetAsync(page, TestContext.Current.CancellationToken);
 
             Assert.Equal(HttpStatusCode.Redirect, outsider.StatusCode);
             Assert.Contains("/console/sign-in", outsider.Headers.Location?.ToString(), StringComparison.Ordinal);
