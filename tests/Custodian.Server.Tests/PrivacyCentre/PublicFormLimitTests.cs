@@ -17,6 +17,7 @@ public sealed class LimitedApp : CustodianApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("PrivacyCentre:ChoicesPerMinutePerNetwork", "3");
+        builder.UseSetting("PrivacyCentre:RequestsPerHourPerNetwork", "2");
         builder.UseSetting("PrivacyCentre:SiteOrigins:0", Site);
     }
 }
@@ -40,6 +41,33 @@ public sealed class PublicFormLimitTests(LimitedApp app) : IClassFixture<Limited
         var limited = responses.Last();
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task A_flood_of_request_forms_is_answered_429()
+    {
+        var client = app.CreateClient();
+        var post = () => client.PostAsync("/privacy/requests/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "privacy-request" }));
+
+        var responses = new[] { await post(), await post(), await post() };
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, responses[1].StatusCode);
+        await responses[2].AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_choice_whose_origin_matches_only_its_own_host_header_is_refused()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cookie-consent/choices")
+        {
+            Content = JsonContent.Create(new { policyVersion = app.Service<PolicyStore>().Default.Version, categories = Array.Empty<string>() }),
+        };
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("Origin", "http://evil.example");
+
+        var problem = await (await app.CreateClient().SendAsync(request)).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal("origin.not-allowed", problem.Code());
     }
 
     [Fact]
