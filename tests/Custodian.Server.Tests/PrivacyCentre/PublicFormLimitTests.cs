@@ -56,21 +56,6 @@ public sealed class PublicFormLimitTests(LimitedApp app) : IClassFixture<Limited
     }
 
     [Fact]
-    public async Task A_choice_whose_origin_matches_only_its_own_host_header_is_refused()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cookie-consent/choices")
-        {
-            Content = JsonContent.Create(new { policyVersion = app.Service<PolicyStore>().Default.Version, categories = Array.Empty<string>() }),
-        };
-        request.Headers.Host = "evil.example";
-        request.Headers.Add("Origin", "http://evil.example");
-
-        var problem = await (await app.CreateClient().SendAsync(request)).AssertProblemAsync(HttpStatusCode.Forbidden);
-
-        Assert.Equal("origin.not-allowed", problem.Code());
-    }
-
-    [Fact]
     public async Task A_configured_site_passes_the_cors_preflight_and_another_does_not()
     {
         var client = app.CreateClient();
