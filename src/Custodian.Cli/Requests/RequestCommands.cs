@@ -133,7 +133,8 @@ internal static class RequestCommands
 
     // The command host carries the core modules only; the request services are put together here from the same configuration.
     private static RequestQueries Queries(IServiceProvider sp) =>
-        new(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), Crypto(sp), sp.GetRequiredService<PolicyStore>(), Options(sp));
+        new(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), Crypto(sp), sp.GetRequiredService<PolicyStore>(), Options(sp),
+            new StatusSecretGuard(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<AuditLog>());
 
     private static RequestRecords Records(IServiceProvider sp)
     {

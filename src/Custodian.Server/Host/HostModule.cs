@@ -36,8 +36,11 @@ internal static class HostModule
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A key given twice is ambiguous (which value did the sender mean?): refused, not last-one-wins.
+            o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
+        builder.Services.AddSingleton<OwnOrigins>();
         builder.Services.AddOpenApi();
         builder.Services.AddRazorComponents();
         // Japanese and Spanish text is written as text, not as numeric character references.

@@ -1,6 +1,6 @@
 namespace Custodian.Server.Host;
 
-/// <summary>A strict Content-Security-Policy (no inline script or style anywhere), no framing, no sniffing, no referrer.</summary>
+/// <summary>A strict Content-Security-Policy (no inline script or style anywhere), no framing, no sniffing, no referrer, no stored copies.</summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
@@ -16,6 +16,13 @@ internal sealed class SecurityHeaders(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
+            // Whatever a matched endpoint answers (API, console and privacy-centre pages, documents, letters) may
+            // carry personal data: no browser or proxy keeps a copy. Static files (no endpoint) stay cacheable.
+            if (context.GetEndpoint() is not null || context.User.Identity?.IsAuthenticated == true)
+            {
+                headers.CacheControl = "no-store";
+            }
+
             return Task.CompletedTask;
         });
         return next(context);

@@ -8,12 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Server.PrivacyCentre;
 
 /// <summary>
-/// The public forms (cookie choices, the contact form) are limited per network, so one source cannot
+/// The public forms (cookie choices, the contact form, the request form) are limited per network, so one source cannot
 /// flood the ledger or the inbox. Limits answer 429 with a problem body and Retry-After.
 /// </summary>
 internal static class PublicFormLimits
 {
     public const string ContactPath = "/privacy/contact";
+    public const string RequestFormPath = "/privacy/requests/new";
 
     public static void Configure(RateLimiterOptions limiter)
     {
@@ -35,6 +36,14 @@ internal static class PublicFormLimits
                 return RateLimitPartition.GetFixedWindowLimiter("contact:" + network, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.InquiriesPerHourPerNetwork, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+                });
+            }
+
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(RequestFormPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return RateLimitPartition.GetFixedWindowLimiter("requests:" + network, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RequestsPerHourPerNetwork, Window = TimeSpan.FromHours(1), QueueLimit = 0,
                 });
             }
 

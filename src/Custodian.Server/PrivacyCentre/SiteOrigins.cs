@@ -7,7 +7,7 @@ namespace Custodian.Server.PrivacyCentre;
 /// Who may post a cookie choice: this server's own pages and the operator's configured sites. Browsers
 /// always send Origin on a POST from script, so a post without one, or from another site, is a forgery.
 /// </summary>
-internal sealed class SiteOrigins(IOptions<PrivacyCentreOptions> options)
+internal sealed class SiteOrigins(IOptions<PrivacyCentreOptions> options, Host.OwnOrigins own)
 {
     public const string CorsPolicy = "privacy-centre-sites";
 
@@ -18,8 +18,6 @@ internal sealed class SiteOrigins(IOptions<PrivacyCentreOptions> options)
             return false;
         }
 
-        var own = $"{http.Request.Scheme}://{http.Request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            || options.Value.SiteOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
+        return own.Contains(origin) || options.Value.SiteOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase);
     }
 }

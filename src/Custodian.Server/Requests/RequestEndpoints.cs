@@ -105,7 +105,16 @@ internal static class RequestEndpoints
     }
 
     private static async Task<IResult> OpenDocumentAsync(Guid id, Guid documentId, HttpContext http, RequestDocuments documents, CancellationToken ct) =>
-        (await documents.OpenAsync(http.User.ToActor(), id, documentId, ct)).ToResult(d => Results.File(d.Content, d.ContentType));
+        (await documents.OpenAsync(http.User.ToActor(), id, documentId, ct)).ToResult(d => Results.File(d.Content, d.ContentType, DocumentFileName(documentId, d.ContentType)));
+
+    // An identity document is downloaded, never shown inline: a name made of its id, nothing the requester typed.
+    internal static string DocumentFileName(Guid documentId, string contentType) => $"document-{documentId:N}" + contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        _ => ".bin",
+    };
 
     private static async Task<IResult> ReviewAsync(Guid id, Guid documentId, ReviewBody body, HttpContext http, RequestDocuments documents, CancellationToken ct) =>
         body.Accept is not { } accept

@@ -36,16 +36,8 @@ internal static class StaffModule
 
     public static WebApplication MapStaff(this WebApplication app)
     {
-        // Console pages show personal data: no browser or proxy may keep a copy.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
-            {
-                context.Response.Headers.CacheControl = "no-store";
-            }
-
-            return next(context);
-        });
+        // Console pages and the API answer no-store from SecurityHeaders, decided by the matched endpoint.
+        app.UseMiddleware<CrossSiteRefusal>();
         app.UseNetworkRestriction();
         app.UseDeviceRestriction();
         app.MapSafeManagement();

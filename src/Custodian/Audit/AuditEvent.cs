@@ -124,6 +124,8 @@ public enum AuditEventType
     RequestStatusViewed = 5014,
     RequestFulfilled = 5015,
     RequestReminderSent = 5016,
+    /// <summary>A status-page reference locked after too many wrong secrets; names the request by id.</summary>
+    RequestStatusLocked = 5017,
 
     // Anonymization 6000–6099.
     ReleaseCreated = 6000,

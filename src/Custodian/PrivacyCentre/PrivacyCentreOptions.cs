@@ -17,6 +17,9 @@ public sealed class PrivacyCentreOptions
     /// <summary>Contact-form posts accepted per hour from one network.</summary>
     public int InquiriesPerHourPerNetwork { get; set; } = 20;
 
+    /// <summary>Posts of the request form (/privacy/requests/new) accepted per hour from one network.</summary>
+    public int RequestsPerHourPerNetwork { get; set; } = 10;
+
     /// <summary>Per policy id: the channel the contact form registers through; its first purpose is the answer's.</summary>
     public Dictionary<string, ContactSetup> Contact { get; set; } = new(StringComparer.Ordinal)
     {
@@ -38,9 +41,9 @@ internal sealed class PrivacyCentreOptionsValidator(PolicyStore policies) : IVal
     public ValidateOptionsResult Validate(string? name, PrivacyCentreOptions options)
     {
         var errors = new List<string>();
-        if (options.ChoicesPerMinutePerNetwork < 1 || options.InquiriesPerHourPerNetwork < 1)
+        if (options.ChoicesPerMinutePerNetwork < 1 || options.InquiriesPerHourPerNetwork < 1 || options.RequestsPerHourPerNetwork < 1)
         {
-            errors.Add("PrivacyCentre:ChoicesPerMinutePerNetwork and InquiriesPerHourPerNetwork must be at least 1.");
+            errors.Add("PrivacyCentre:ChoicesPerMinutePerNetwork, InquiriesPerHourPerNetwork and RequestsPerHourPerNetwork must be at least 1.");
         }
 
         foreach (var origin in options.SiteOrigins)

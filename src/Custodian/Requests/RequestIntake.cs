@@ -15,7 +15,10 @@ public sealed record Intake(string Type, Requester Requester, string Channel, st
 /// <summary>What the requester keeps: the reference and the secret for the status page (shown once; only a hash is stored).</summary>
 public sealed record IntakeReceipt(Guid Id, string Reference, string Secret, RequestState State);
 
-/// <summary>Records requests. A second request of the same type while one is open is linked to it, not duplicated.</summary>
+/// <summary>
+/// Records requests. A second request of the same type for a person named by staff or a service, while one is open,
+/// is linked to it, not duplicated; one from the privacy centre is recorded and linked (see <see cref="SubmitAsync"/>).
+/// </summary>
 internal sealed class RequestIntake(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, RequestRecords records, RequestCrypto crypto, VaultCrypto vault, AuditLog audit)
 {
@@ -50,7 +53,11 @@ internal sealed class RequestIntake(
             return invalid;
         }
 
-        if (personId is { } known && await OpenOfSameTypeAsync(db, known, intake.Type, cancellationToken) is { } open)
+        // Staff and services name the person themselves and may hear of the open request. The privacy centre only
+        // matched an e-mail address, typed by anyone: it records the new request and counts it on the open one for
+        // staff to merge, so the answer neither blocks the person nor tells a stranger that the address is known.
+        var open = personId is { } known ? await OpenOfSameTypeAsync(db, known, intake.Type, cancellationToken) : null;
+        if (open is not null && intake.PersonId is not null)
         {
             open.LinkedRequests++;
             await audit.CommitAsync(db, [RequestRecords.Entry(AuditEventType.RequestLinked, actor, open, intake.Channel)], cancellationToken);
@@ -81,7 +88,14 @@ internal sealed class RequestIntake(
         var received = RequestRecords.Entry(AuditEventType.RequestReceived, actor, request, intake.Channel);
         // The form was filled in at intake, so the request waits at once for the identity documents.
         var awaiting = records.Transition(request, RequestState.AwaitingDocuments, actor);
-        await audit.CommitAsync(db, [received, awaiting.Value!], cancellationToken);
+        List<AuditEntry> entries = [received, awaiting.Value!];
+        if (open is not null)
+        {
+            open.LinkedRequests++;
+            entries.Add(RequestRecords.Entry(AuditEventType.RequestLinked, actor, open, request.Id.ToString()));
+        }
+
+        await audit.CommitAsync(db, entries, cancellationToken);
         return new IntakeReceipt(request.Id, request.Reference, secret, request.State);
     }
 

@@ -23,19 +23,46 @@ public sealed record DueRow(Guid Id, string Reference, string Type, RequestState
 /// <summary>The dashboard's figures: open requests whose clock runs, by how close their due date is.</summary>
 public sealed record DueFigures(DateOnly Today, int Open, int Running, int Paused, int DueWithinFive, int AtRisk, int Overdue, int RemindersToday, IReadOnlyList<DueRow> Urgent);
 
-internal sealed class RequestQueries(IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, PolicyStore policies, IOptions<RequestsOptions> options)
+internal sealed class RequestQueries(
+    IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, PolicyStore policies, IOptions<RequestsOptions> options,
+    StatusSecretGuard guard, Audit.AuditLog audit)
 {
 
-    /// <summary>The person's view, for the reference and secret only; a wrong secret looks like an unknown reference.</summary>
+    private static readonly Failure UnknownReference = Failure.NotFound("request.unknown", "No request has this reference and secret.");
+
+    /// <summary>
+    /// The person's view, for the reference and secret only; a wrong secret, and a reference locked after
+    /// <see cref="StatusSecretGuard.MaxWrongSecrets"/> wrong ones, look like an unknown reference.
+    /// </summary>
     public async Task<Result<RequestStatus>> StatusAsync(string reference, string secret, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var normalized = reference.Trim().ToUpperInvariant();
         var request = await db.Set<DataRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Reference == normalized, cancellationToken);
-        if (request is null || !crypto.SecretMatches(request, secret.Trim()))
+        if (request is null)
         {
-            return Failure.NotFound("request.unknown", "No request has this reference and secret.");
+            return UnknownReference;
         }
+
+        // Checked even when locked, so a locked reference answers like any wrong secret, in the same time.
+        var matches = crypto.SecretMatches(request, secret.Trim());
+        if (guard.IsLocked(request.Id))
+        {
+            return UnknownReference;
+        }
+
+        if (!matches)
+        {
+            if (guard.Wrong(request.Id))
+            {
+                var locked = RequestRecords.Entry(Audit.AuditEventType.RequestStatusLocked, Gate.Actor.System, request, "request.status-locked", outcome: Audit.AuditOutcome.Refused);
+                await audit.RecordAsync(locked, cancellationToken);
+            }
+
+            return UnknownReference;
+        }
+
+        guard.Right(request.Id);
 
         return await StatusOfAsync(db, request, cancellationToken);
     }

@@ -21,6 +21,7 @@ public static class RequestsModule
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<RequestFulfilment>();
         services.AddSingleton<RequestQueries>();
+        services.AddSingleton<StatusSecretGuard>();
         services.AddSingleton<RequestReminders>();
         services.AddHostedService<ReminderSchedule>();
         services.AddSingleton<DisclosureGatherer>();

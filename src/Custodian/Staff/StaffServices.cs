@@ -1,6 +1,8 @@
 using Custodian.Gate;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Staff;
@@ -13,6 +15,9 @@ public static class StaffServices
         services.AddSingleton<TotpSecrets>();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<SignInAttempts>();
+        // One hasher for every sign-in path; tests replace it to see that each refusal hashes once.
+        services.TryAddSingleton<IPasswordHasher<StaffAccount>>(StaffAccounts.Hasher);
         services.AddSingleton<RecoveryCodes>();
         services.AddSingleton<StaffSessions>();
         services.AddSingleton<TwoStepReset>();

@@ -12,10 +12,13 @@ internal sealed record TotpEnrolment(string Secret, string Uri);
 
 /// <summary>
 /// Two-step sign-in for staff: password, then a TOTP code (enrolled at the first sign-in). Five failures of
-/// either step lock the account for fifteen minutes. Every failure is audited by account id, never by the
-/// typed user name, and the caller gets one generic answer whatever went wrong.
+/// either step lock the account for fifteen minutes (counted atomically, <see cref="SignInAttempts"/>). Every
+/// failure is audited by account id, never by the typed user name, and the caller gets one generic answer whatever
+/// went wrong, after the same work: an unknown name, a locked account and a wrong password each run the hasher once.
 /// </summary>
-internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditLog audit, TotpSecrets secrets, RecoveryCodes recovery, TimeProvider time)
+internal sealed class StaffSignIn(
+    IDbContextFactory<CustodianDb> factory, AuditLog audit, TotpSecrets secrets, RecoveryCodes recovery, SignInAttempts attempts,
+    IPasswordHasher<StaffAccount> hasher, TimeProvider time)
 {
     public const int MaxFailures = 5;
     public const string Issuer = "Custodian";
@@ -25,7 +28,10 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         Failure.Refused("staff.sign-in", "The user name, password or code is not right, or the account is locked for a while.");
 
     // Hashing against this when the user name is unknown keeps an unknown name as slow as a wrong password.
-    private static readonly Lazy<string> DummyHash = new(() => StaffAccounts.Hasher.HashPassword(new StaffAccount(), Guid.NewGuid().ToString()));
+    private string? _dummyHash;
+
+    // Made once on first use; two requests racing to make it waste a hash, nothing more.
+    private string DummyHash => _dummyHash ??= hasher.HashPassword(new StaffAccount(), Guid.NewGuid().ToString());
 
     /// <summary>The password step: the account's id when the password is right and the account is not locked.</summary>
     public async Task<Result<Guid>> CheckPasswordAsync(string? userName, string? password, CancellationToken cancellationToken = default)
@@ -36,28 +42,31 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         var account = name.Length is 0 or > 64 ? null : await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.UserName == name, cancellationToken);
         if (account is null)
         {
-            StaffAccounts.Hasher.VerifyHashedPassword(new StaffAccount(), DummyHash.Value, password);
+            hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
             await audit.CommitAsync(db, [Failed(null, "staff.unknown")], cancellationToken);
             return Refused;
         }
 
-        if (IsLocked(account))
+        var claimed = await attempts.TryClaimAsync(db, account.Id, cancellationToken);
+        // Verified even when locked: a locked account answering at once would tell that it is locked.
+        var verdict = Verify(account, password);
+        if (!claimed)
         {
             await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
             return Refused;
         }
 
-        var verdict = password.Length > StaffAccounts.MaxPasswordLength
-            ? PasswordVerificationResult.Failed
-            : StaffAccounts.Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            return await FailAsync(db, account, "staff.password", cancellationToken);
+            await attempts.LockIfSpentAsync(db, account.Id, cancellationToken);
+            await audit.CommitAsync(db, [Failed(account.Id, "staff.password")], cancellationToken);
+            return Refused;
         }
 
+        await attempts.ReleaseAsync(db, account.Id, cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = StaffAccounts.Hasher.HashPassword(account, password);
+            account.PasswordHash = hasher.HashPassword(account, password);
             account.UpdatedAt = time.GetUtcNow().UtcDateTime;
             await audit.CommitAsync(db, [], cancellationToken);
         }
@@ -124,7 +133,7 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
             return Refused;
         }
 
-        if (IsLocked(account))
+        if (!await attempts.TryClaimAsync(db, account.Id, cancellationToken))
         {
             await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
             return Refused;
@@ -135,7 +144,9 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         var usedRecovery = step is null && signingIn && account.TotpEnrolled && await recovery.MarkUsedAsync(db, account.Id, code, now.UtcDateTime, cancellationToken);
         if (step is null && !usedRecovery)
         {
-            return await FailAsync(db, account, RecoveryCodes.IsShaped(code) ? "staff.recovery-code" : "staff.totp-code", cancellationToken);
+            await attempts.LockIfSpentAsync(db, account.Id, cancellationToken);
+            await audit.CommitAsync(db, [Failed(account.Id, RecoveryCodes.IsShaped(code) ? "staff.recovery-code" : "staff.totp-code")], cancellationToken);
+            return Refused;
         }
 
         var actor = new Actor(ActorKind.Staff, account.Id, account.Role).AuditName;
@@ -163,6 +174,9 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         account.FailedCount = 0;
         account.LockedUntil = null;
         account.UpdatedAt = now.UtcDateTime;
+        // The values read may already be 0 and null while the row holds this attempt's claim: write them regardless.
+        db.Entry(account).Property(a => a.FailedCount).IsModified = true;
+        db.Entry(account).Property(a => a.LockedUntil).IsModified = true;
         try
         {
             await audit.CommitAsync(db, entries, cancellationToken);
@@ -177,21 +191,16 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         return account;
     }
 
-    private bool IsLocked(StaffAccount account) => account.LockedUntil > time.GetUtcNow().UtcDateTime;
-
-    private async Task<Failure> FailAsync(CustodianDb db, StaffAccount account, string reason, CancellationToken cancellationToken)
+    private PasswordVerificationResult Verify(StaffAccount account, string password)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        account.FailedCount++;
-        if (account.FailedCount >= MaxFailures)
+        if (password.Length <= StaffAccounts.MaxPasswordLength)
         {
-            account.FailedCount = 0;
-            account.LockedUntil = now + LockoutDuration;
+            return hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         }
 
-        account.UpdatedAt = now;
-        await audit.CommitAsync(db, [Failed(account.Id, reason)], cancellationToken);
-        return Refused;
+        // Too long to hash as typed: hash something else of the same cost, so the refusal takes as long.
+        hasher.VerifyHashedPassword(account, DummyHash, "");
+        return PasswordVerificationResult.Failed;
     }
 
     private static AuditEntry Failed(Guid? accountId, string reason) =>

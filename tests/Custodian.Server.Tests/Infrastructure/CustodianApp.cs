@@ -27,6 +27,8 @@ public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("ConnectionStrings:Custodian", PostgresConnectionString ?? "");
         builder.UseSetting("CUSTODIAN_ADMIN_PASSWORD", "correct horse battery staple 42");
+        // The test client's address; Origin checks compare with it, never with the Host header.
+        builder.UseSetting("Host:PublicOrigins:0", "http://localhost");
     }
 
     public virtual async ValueTask InitializeAsync()

@@ -103,8 +103,13 @@ public abstract partial class ContactFormTests(CustodianApp app)
 
         var response = await PostAsync("/privacy/contact?lang=en", fields);
 
-        Assert.Contains("We have received your inquiry.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("We have received your inquiry.", page, StringComparison.Ordinal);
         Assert.Equal(before, (await InquiriesAsync()).Count);
+        // The reference looks like a real one (a version 7 id), never the all-zero id that gives the bot away.
+        Assert.DoesNotContain(Guid.Empty.ToString(), page, StringComparison.Ordinal);
+        var shown = Guid.Parse(Regex.Match(page, "centre-receipt\">([0-9a-f-]{36})<").Groups[1].Value);
+        Assert.Equal(7, shown.Version);
     }
 
     [Fact]

@@ -16,6 +16,21 @@ public abstract class CookieConsentApiTests(CustodianApp app)
 
     private string Version => app.Service<PolicyStore>().Default.Version;
 
+    [Fact]
+    public async Task A_choice_whose_origin_matches_only_its_own_host_header_is_refused()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cookie-consent/choices")
+        {
+            Content = JsonContent.Create(new { policyVersion = Version, categories = Array.Empty<string>() }),
+        };
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("Origin", "http://evil.example");
+
+        var problem = await (await app.CreateClient().SendAsync(request)).AssertProblemAsync(HttpStatusCode.Forbidden);
+
+        Assert.Equal("origin.not-allowed", problem.Code());
+    }
+
     private HttpClient SameOriginClient()
     {
         var client = app.CreateClient();

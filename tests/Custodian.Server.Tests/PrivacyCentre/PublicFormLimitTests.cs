@@ -17,6 +17,7 @@ public sealed class LimitedApp : CustodianApp
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("PrivacyCentre:ChoicesPerMinutePerNetwork", "3");
+        builder.UseSetting("PrivacyCentre:RequestsPerHourPerNetwork", "2");
         builder.UseSetting("PrivacyCentre:SiteOrigins:0", Site);
     }
 }
@@ -40,6 +41,18 @@ public sealed class PublicFormLimitTests(LimitedApp app) : IClassFixture<Limited
         var limited = responses.Last();
         await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.True(limited.Headers.Contains("Retry-After"));
+    }
+
+    [Fact]
+    public async Task A_flood_of_request_forms_is_answered_429()
+    {
+        var client = app.CreateClient();
+        var post = () => client.PostAsync("/privacy/requests/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "privacy-request" }));
+
+        var responses = new[] { await post(), await post(), await post() };
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, responses[1].StatusCode);
+        await responses[2].AssertProblemAsync(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

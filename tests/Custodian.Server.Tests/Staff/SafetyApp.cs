@@ -57,6 +57,8 @@ internal static class SafetyHost
         var account = await app.Service<StaffAccounts>().CreateAsync(Actor.System, name, Password, role);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
+        // As a browser on the console's own pages sends it: cookie-authenticated changes are refused without it.
+        client.DefaultRequestHeaders.Add("Origin", "http://localhost");
         var codePage = await SubmitPasswordAsync(client, name);
         var secret = Base32.Decode(Regex.Match(codePage, "id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").Groups[1].Value)!;
         var done = await SubmitCodeAsync(client, CodeNow(app, secret));

@@ -34,22 +34,24 @@ internal sealed class StaffHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<StaffHarness> CreateAsync()
+    /// <param name="replace">Registrations applied last, so they win (a counting hasher, a clock that holds callers).</param>
+    public static async Task<StaffHarness> CreateAsync(Action<IServiceCollection>? replace = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "custodian-staff-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTime(new DateTimeOffset(2026, 11, 22, 9, 0, 10, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = folder })
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddStorage(configuration)
             .AddAudit(configuration)
             .AddVault()
             .AddCalendars(configuration)
-            .AddStaffAccounts()
-            .BuildServiceProvider();
+            .AddStaffAccounts();
+        replace?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return new StaffHarness(folder, services, time);
     }
