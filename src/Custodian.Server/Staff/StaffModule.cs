@@ -32,10 +32,11 @@ internal static class StaffModule
 
     public static WebApplication MapStaff(this WebApplication app)
     {
-        // Console pages show personal data: no browser or proxy may keep a copy.
+        // Console pages show personal data: no browser or proxy may keep a copy, however the path was spelled
+        // (the matched route decides; the path, case-insensitively, covers what matched nothing).
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
+            if (EndpointRoutes.IsUnder(context, ConsoleSession.HomePath) || context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.OrdinalIgnoreCase))
             {
                 context.Response.Headers.CacheControl = "no-store";
             }
