@@ -60,5 +60,16 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("chmod 600", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_trusted_proxy_that_is_not_an_ip_address_stops_the_start_in_one_line()
+    {
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={_folder}/data", "--Staff:TrustedProxies:0=proxy.internal");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Custodian did not start:", line, StringComparison.Ordinal);
+        Assert.Contains("Staff:TrustedProxies lists IP addresses only.", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
