@@ -44,6 +44,7 @@ internal static class HostModule
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
+        builder.Services.AddDataProtectionKeys();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<FirstStart>();
         builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"]);
@@ -76,7 +77,7 @@ internal static class HostModule
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or DataFolderException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);
             return 1;
