@@ -69,7 +69,7 @@ internal static class HostModule
         return app;
     }
 
-    /// <summary>Runs the server; a start refused for a known reason (key file, policy files, options) prints that reason and exits 1.</summary>
+    /// <summary>Runs the server; a start refused for a known reason (data folder, key file, policy files, options) prints that reason and exits 1.</summary>
     public static async Task<int> RunCustodianAsync(this WebApplication app)
     {
         try
