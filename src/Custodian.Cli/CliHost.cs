@@ -68,9 +68,11 @@ internal sealed class CliHost : IAsyncDisposable
         return new CliHost(builder.Build());
     }
 
-    /// <summary>The start's checks: the embedded database migrated, the key file present and private.</summary>
+    /// <summary>The start's checks: the data folder private, the embedded database migrated, the key file present and private.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        // As at the server's start: the data folder must be its owner's alone.
+        DataFolder.Prepare(Services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory);
         // The server's first-start rule: the embedded SQLite database is migrated on use; PostgreSQL only on request.
         if (!Services.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres)
         {

@@ -47,7 +47,7 @@ internal static class CustodianCommand
         {
             return await parsed.InvokeAsync(configuration);
         }
-        catch (Exception ex) when (ex is KeyFileException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is KeyFileException or Custodian.Storage.DataFolderException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await configuration.Error.WriteLineAsync(ex.Message);
             return CliOutput.Failed;

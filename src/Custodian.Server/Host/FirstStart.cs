@@ -6,12 +6,14 @@ namespace Custodian.Server.Host;
 
 /// <summary>
 /// On the embedded default (SQLite) the schema is migrated at start; PostgreSQL is migrated by
-/// <c>custodian db migrate</c>. Then the key file is opened, or created on a fresh database.
+/// <c>custodian db migrate</c>. First the data folder must be its owner's alone; then the key file is opened, or created on a fresh database.
 /// </summary>
 internal sealed class FirstStart(IOptions<StorageOptions> storage, DatabaseMigrator migrator, KeyBootstrap keys) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before anything is written into it: a folder others can enter exposes the database and the key file.
+        DataFolder.Prepare(storage.Value.DataDirectory);
         if (!storage.Value.UsesPostgres)
         {
             await migrator.MigrateAsync(cancellationToken);

@@ -47,6 +47,7 @@ internal static class HostModule
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery();
+        builder.Services.AddDataProtectionKeys();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<FirstStart>();
         builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"]);
@@ -71,7 +72,7 @@ internal static class HostModule
         return app;
     }
 
-    /// <summary>Runs the server; a start refused for a known reason (key file, policy files, options) prints that reason and exits 1.</summary>
+    /// <summary>Runs the server; a start refused for a known reason (data folder, key file, policy files, options) prints that reason and exits 1.</summary>
     public static async Task<int> RunCustodianAsync(this WebApplication app)
     {
         try
@@ -79,8 +80,8 @@ internal static class HostModule
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Policy.PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException
-                                   or Custodian.Server.Staff.UndeclaredPermissionException)
+        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or DataFolderException or Custodian.Policy.PolicyLoadException
+                                   or Microsoft.Extensions.Options.OptionsValidationException or Custodian.Server.Staff.UndeclaredPermissionException)
         {
             await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);
             return 1;

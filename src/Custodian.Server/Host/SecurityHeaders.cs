@@ -1,6 +1,7 @@
 namespace Custodian.Server.Host;
 
-/// <summary>A strict Content-Security-Policy (no inline script or style anywhere), no framing, no sniffing, no referrer, no stored copies.</summary>
+/// <summary>A strict Content-Security-Policy (no inline script or style anywhere), no framing, no sniffing, no referrer,
+/// no stored copies; HSTS over https.</summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
@@ -23,6 +24,12 @@ internal sealed class SecurityHeaders(RequestDelegate next)
                 headers.CacheControl = "no-store";
             }
 
+            // Over https only (directly, or from a trusted TLS proxy): a browser ignores it over http anyway.
+            // UseHsts would skip localhost, which the tests and a proxy on the same host both use.
+            if (context.Request.IsHttps)
+            {
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
             return Task.CompletedTask;
         });
         return next(context);

@@ -9,7 +9,8 @@ namespace Custodian.Server.PrivacyCentre;
 
 /// <summary>
 /// The public forms (cookie choices, the contact form, the request form) are limited per network, so one source cannot
-/// flood the ledger or the inbox. Limits answer 429 with a problem body and Retry-After.
+/// flood the ledger or the inbox. Limits answer 429 with a problem body and Retry-After. The form is known by the
+/// matched route (routing runs first), so <c>/privacy/contact/</c> or <c>/PRIVACY/Contact</c> counts against the same limit.
 /// </summary>
 internal static class PublicFormLimits
 {
@@ -23,7 +24,7 @@ internal static class PublicFormLimits
         {
             var options = http.RequestServices.GetRequiredService<IOptions<PrivacyCentreOptions>>().Value;
             var network = AnonymizedAddress.Of(http.Connection.RemoteIpAddress);
-            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(CookieConsentEndpoints.ChoicesPath, StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, CookieConsentEndpoints.ChoicesPath))
             {
                 return RateLimitPartition.GetFixedWindowLimiter("choices:" + network, _ => new FixedWindowRateLimiterOptions
                 {
@@ -31,7 +32,7 @@ internal static class PublicFormLimits
                 });
             }
 
-            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(ContactPath, StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, ContactPath))
             {
                 return RateLimitPartition.GetFixedWindowLimiter("contact:" + network, _ => new FixedWindowRateLimiterOptions
                 {
@@ -39,7 +40,7 @@ internal static class PublicFormLimits
                 });
             }
 
-            if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(RequestFormPath, StringComparison.OrdinalIgnoreCase))
+            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, RequestFormPath))
             {
                 return RateLimitPartition.GetFixedWindowLimiter("requests:" + network, _ => new FixedWindowRateLimiterOptions
                 {

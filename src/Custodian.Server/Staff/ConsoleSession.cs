@@ -109,7 +109,7 @@ internal static class ConsoleSession
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments(HomePath, StringComparison.Ordinal))
+        if (EndpointRoutes.IsUnder(context.HttpContext, HomePath))
         {
             context.Response.Redirect(context.RedirectUri);
         }

@@ -20,12 +20,12 @@ internal static class DeviceRestriction
     {
         app.Use(async (context, next) =>
         {
-            if (context.User.FindFirst(ActorClaims.Kind)?.Value == "staff" && IsGuarded(context.Request.Path))
+            if (context.User.FindFirst(ActorClaims.Kind)?.Value == "staff" && IsGuarded(context))
             {
                 var devices = context.RequestServices.GetRequiredService<StaffDevices>();
                 if (!await devices.IsAllowedAsync(context.User.ToActor(), Identifier(context), context.RequestAborted))
                 {
-                    if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
+                    if (EndpointRoutes.IsUnder(context, ConsoleSession.HomePath))
                     {
                         context.Response.Redirect(ConsoleSession.AccountPath);
                     }
@@ -56,9 +56,11 @@ internal static class DeviceRestriction
             MaxAge = CookieLifetime,
         });
 
-    private static bool IsGuarded(PathString path) =>
-        (path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal) || path.StartsWithSegments("/api", StringComparison.Ordinal))
-        && !path.StartsWithSegments(ConsoleSession.AccountPath, StringComparison.Ordinal)
-        && !path.StartsWithSegments("/console/sign-out", StringComparison.Ordinal)
-        && !path.StartsWithSegments(OwnApi, StringComparison.Ordinal);
+    // From the matched route, so that /CONSOLE/persons or /api/v1/persons/{id}/ is guarded like its declared spelling;
+    // a request that matched nothing reaches no data and is left to answer 404.
+    private static bool IsGuarded(HttpContext context) =>
+        (EndpointRoutes.IsUnder(context, ConsoleSession.HomePath) || EndpointRoutes.IsUnder(context, "/api"))
+        && !EndpointRoutes.IsUnder(context, ConsoleSession.AccountPath)
+        && !EndpointRoutes.IsUnder(context, "/console/sign-out")
+        && !EndpointRoutes.IsUnder(context, OwnApi);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Server.Staff;
 
 /// <summary>
-/// Access control by network: the client address (X-Forwarded-For only from the configured proxies) must be
+/// Access control by network: the client address (X-Forwarded-For only from the configured proxies, none by default) must be
 /// in the role's and the account's allow-lists. Sign-in posts are rate limited per address.
 /// </summary>
 internal static partial class NetworkRestriction
@@ -22,7 +22,11 @@ internal static partial class NetworkRestriction
             .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // With no proxy configured nobody's forwarded headers are read: empty known lists would make the
+            // middleware believe every sender. With proxies, their client address and scheme (TLS ended at the proxy).
+            o.ForwardedHeaders = staff.Value.TrustedProxies.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // Only the configured proxies: not even loopback is believed by default.
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
@@ -81,7 +85,7 @@ internal static partial class NetworkRestriction
     // Answered like a failed sign-in, so the response does not tell an attacker that the credential was good.
     private static async Task RefuseAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments(ConsoleSession.HomePath, StringComparison.Ordinal))
+        if (EndpointRoutes.IsUnder(context, ConsoleSession.HomePath))
         {
             await context.SignOutAsync(ConsoleSession.Scheme);
             context.Response.Redirect(ConsoleSession.SignInPath);

@@ -67,7 +67,8 @@ public static class StorageModule
 
     private static string SqliteConnectionString(StorageOptions options)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        DataFolder.Create(options.DataDirectory);
+        DataFolder.CreateDatabaseFile(options.SqlitePath);
         return new SqliteConnectionStringBuilder
         {
             DataSource = options.SqlitePath,

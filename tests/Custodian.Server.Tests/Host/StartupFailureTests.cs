@@ -49,7 +49,8 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task A_key_file_others_can_read_stops_the_start_naming_the_fix()
     {
-        var keys = Directory.CreateDirectory(Path.Combine(_folder, "data", "keys")).FullName;
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+        var keys = Directory.CreateDirectory(Path.Combine(data, "keys")).FullName;
         var keyFile = Path.Combine(keys, "kek.key");
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(new byte[32]), TestContext.Current.CancellationToken);
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
@@ -58,6 +59,31 @@ public sealed class StartupFailureTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("chmod 600", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_data_folder_others_can_enter_stops_the_start_naming_the_fix()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
+        File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={data}");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Custodian did not start: Data folder", line, StringComparison.Ordinal);
+        Assert.Contains($"chmod 700 {data}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trusted_proxy_that_is_not_an_ip_address_stops_the_start_in_one_line()
+    {
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={_folder}/data", "--Staff:TrustedProxies:0=proxy.internal");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Custodian did not start:", line, StringComparison.Ordinal);
+        Assert.Contains("Staff:TrustedProxies lists IP addresses only.", line, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

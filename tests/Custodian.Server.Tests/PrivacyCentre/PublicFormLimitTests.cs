@@ -18,7 +18,10 @@ public sealed class LimitedApp : CustodianApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("PrivacyCentre:ChoicesPerMinutePerNetwork", "3");
         builder.UseSetting("PrivacyCentre:RequestsPerHourPerNetwork", "2");
+        builder.UseSetting("PrivacyCentre:InquiriesPerHourPerNetwork", "2");
         builder.UseSetting("PrivacyCentre:SiteOrigins:0", Site);
+        // Requests without the peer header come from 127.0.0.1, as before; with it, from a network of their own.
+        Staff.SafetyHost.ConfigurePeer(builder);
     }
 }
 
@@ -47,12 +50,47 @@ public sealed class PublicFormLimitTests(LimitedApp app) : IClassFixture<Limited
     public async Task A_flood_of_request_forms_is_answered_429()
     {
         var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(Staff.SafetyHost.PeerHeader, "192.0.2.30");
         var post = () => client.PostAsync("/privacy/requests/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "privacy-request" }));
 
         var responses = new[] { await post(), await post(), await post() };
 
         Assert.NotEqual(HttpStatusCode.TooManyRequests, responses[1].StatusCode);
         await responses[2].AssertProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task Choices_posted_to_upper_case_or_trailing_slash_spellings_count_against_the_same_limit()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("Origin", LimitedApp.Site);
+        client.DefaultRequestHeaders.Add(Staff.SafetyHost.PeerHeader, "192.0.2.10");
+        var version = app.Service<PolicyStore>().Default.Version;
+
+        var responses = new List<HttpResponseMessage>();
+        foreach (var path in new[] { "/api/v1/cookie-consent/choices/", "/API/V1/Cookie-Consent/CHOICES", "/api/v1/cookie-consent/choices", "/api/v1/cookie-consent/choices/", "/API/v1/cookie-consent/choices/" })
+        {
+            responses.Add(await client.PostAsJsonAsync(path, new { policyVersion = version, categories = Array.Empty<string>() }));
+        }
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Skip(3), r => Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Contact_form_posts_to_upper_case_or_trailing_slash_spellings_count_against_the_same_limit()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(Staff.SafetyHost.PeerHeader, "192.0.2.20");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var path in new[] { "/privacy/contact/", "/PRIVACY/Contact", "/privacy/contact/", "/Privacy/CONTACT/" })
+        {
+            statuses.Add((await client.PostAsync(path, new FormUrlEncodedContent([]))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses.Skip(2));
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(2));
     }
 
     [Fact]

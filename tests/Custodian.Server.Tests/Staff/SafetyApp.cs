@@ -25,8 +25,11 @@ internal static class SafetyHost
     {
         builder.UseSetting("Staff:TrustedProxies:0", TrustedProxy);
         builder.UseSetting("Staff:SignInPermitsPerMinute", "6");
-        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFilter>());
+        ConfigurePeer(builder);
     }
+
+    /// <summary>Only the test peer's address from <see cref="PeerHeader"/>; no proxy is trusted.</summary>
+    public static void ConfigurePeer(IWebHostBuilder builder) => builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFilter>());
 
     private sealed class PeerFilter : IStartupFilter
     {
