@@ -41,7 +41,7 @@ internal static class HostModule
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         });
         builder.Services.AddSingleton<OwnOrigins>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => Custodian.Server.Staff.PermissionDocumentation.DocumentPermissions(o));
         builder.Services.AddRazorComponents();
         // Japanese and Spanish text is written as text, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -10,7 +10,10 @@ public sealed class ApiToken
     public string Purposes { get; set; } = "";
     /// <summary>Permissions of the service realm, comma separated; empty means none: a token may do only what it was given.</summary>
     public string Permissions { get; set; } = "";
-    public string Role { get; set; } = "service";
+    /// <summary>The role every service token has, for the network rules that apply to services.</summary>
+    public const string ServiceRole = "service";
+
+    public string Role { get; set; } = ServiceRole;
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

@@ -14,7 +14,7 @@ internal sealed record RoleRulesView(string Role, IReadOnlyDictionary<string, st
 internal sealed record DepartmentView(Guid Id, string Name, Guid? ManagerId);
 
 /// <summary>The safe management measures an administrator configures; every change is audited.</summary>
-internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, AuditLog audit, RoleRules rules, TimeProvider time, PolicyStore? policies = null)
+internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, AuditLog audit, RoleRules rules, TimeProvider time, PolicyStore? policies = null, RoleCatalogue? roles = null)
 {
     public static readonly Failure UnknownAccount = Failure.NotFound("staff.unknown", "No staff account has this id.");
     public static readonly Failure UnknownDepartment = Failure.NotFound("staff.department-unknown", "No department has this id.");
@@ -211,10 +211,13 @@ internal sealed class SafeManagement(IDbContextFactory<CustodianDb> factory, Aud
             : null;
     }
 
-    private static Failure? RoleName(string role) =>
+    // A rule for a role nobody can hold would change nothing: only the catalogue's roles and the services' tokens have rules.
+    private Failure? RoleName(string role) =>
         role.Length is 0 or > 64 || !role.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? Failure.Invalid("role", "staff.role", "A role has 1 to 64 letters, digits, '-', '_' or '.'.")
-            : null;
+            : roles is not null && role != ApiToken.ServiceRole && roles.Find(role) is null
+                ? Failure.Invalid("role", "role.unknown", $"'{role}' is not a role; known: {string.Join(", ", roles.All.Select(r => r.Name).Append(ApiToken.ServiceRole))}.")
+                : null;
 
     private async Task<Result<RoleRulesView>> SaveRoleAsync(Actor actor, string role, Action<StaffRole> change, AuditEventType type, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public abstract partial class ConsentCampaignPageTests(CustodianApp app)
         var (withdrawn, never, otherPurpose) = (await RegisterAsync(h, "withdrawn", Marketing), await RegisterAsync(h, "never"), await RegisterAsync(h, "guides", "service.guides"));
         var withdrawal = await h.Client.PostAsJsonAsync("/api/v1/consent", new { personId = withdrawn.Id, purpose = Marketing, given = false, policyVersion = ProvisionHarness.Version, evidence = new { channel = "privacy-centre" } }, ct);
         Assert.Equal(HttpStatusCode.Created, withdrawal.StatusCode);
-        var (staff, staffId) = await SafetyHost.SignInAsync(app, "recruiter", "127.0.0.1");
+        var (staff, staffId) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
 
         var index = await staff.GetStringAsync("/console/provision", ct);
         var prepared = await PostChooseAsync(staff, Marketing);

@@ -138,10 +138,13 @@ public abstract class ProvisionFlowTests(CustodianApp app)
 
         var badGround = await (await h.Client.PostAsJsonAsync("/api/v1/provision/without-consent", body with { ground = "z" })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         var noReason = await (await h.Client.PostAsJsonAsync("/api/v1/provision/without-consent", body with { reason = " " })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var created = await h.Client.PostAsJsonAsync("/api/v1/provision/without-consent", body);
+        // Approval is a person's decision: a privacy officer asks, another approves.
+        var (officer, _) = await Staff.SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+        var created = await officer.PostAsJsonAsync("/api/v1/provision/without-consent", body);
         var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("requestId").GetGuid();
-        var self = await (await h.Client.PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
-        var approver = await app.ClientWithTokenAsync();
+        var self = await (await officer.PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Forbidden, (await h.Client.PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null)).StatusCode);
+        var (approver, _) = await Staff.SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
         var approved = await approver.PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null);
 
         Assert.Contains("ground", badGround.GetProperty("errors").EnumerateObject().Select(p => p.Name));

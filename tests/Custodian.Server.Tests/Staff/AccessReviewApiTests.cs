@@ -27,11 +27,11 @@ public abstract class AccessReviewApiTests(CustodianApp app)
         return await db.Set<AuditEvent>().AnyAsync(e => e.Type == type && e.Subject == subject);
     }
 
-    /// <summary>An administrator, and a recruiter who is the information manager of a new department.</summary>
+    /// <summary>An administrator, and an information manager who answers for a new department.</summary>
     private async Task<(HttpClient Admin, HttpClient Manager, Guid ManagerId, string Department)> DepartmentAsync()
     {
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
-        var (manager, managerId) = await SafetyHost.SignInAsync(app, "recruiter", Peer());
+        var (manager, managerId) = await SafetyHost.SignInAsync(app, "information-manager", Peer());
         var name = "Review " + Guid.NewGuid().ToString("N")[..6];
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/staff/departments", new { name, managerId })).StatusCode);
         return (admin, manager, managerId, name);
@@ -86,7 +86,8 @@ public abstract class AccessReviewApiTests(CustodianApp app)
     [Fact]
     public async Task Staff_who_answer_for_no_department_are_refused_and_see_no_overdue_reviews()
     {
-        var (staff, _) = await SafetyHost.SignInAsync(app, "recruiter", Peer());
+        // Holds the permission, but answers for no department: the rule refuses, not the door.
+        var (staff, _) = await SafetyHost.SignInAsync(app, "information-manager", Peer());
         var problem = await (await staff.GetAsync($"/api/v1/staff/access-reviews?from={Day(-3)}&to={Day(-1)}")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("staff.review-refused", problem.Code());
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("/api/v1/staff/access-reviews/overdue")).GetProperty("overdue").EnumerateArray());
@@ -99,7 +100,7 @@ public abstract class AccessReviewApiTests(CustodianApp app)
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
         var (_, staffId) = await SafetyHost.SignInAsync(app, "recruiter", Peer());
         var name = "Console " + Guid.NewGuid().ToString("N")[..6];
-        var role = "console-" + Guid.NewGuid().ToString("N")[..6];
+        const string role = "console-role";
 
         await PostAsync(admin, "/console/safe-management", "department", ("NewDepartment.Name", name), ("NewDepartment.ManagerId", staffId.ToString()));
         await PostAsync(admin, "/console/safe-management/roles", "views", ("Views.Role", role), ("Views.Modes[0]", "hidden"), ("Views.Modes[1]", "initials"));

@@ -30,7 +30,7 @@ public abstract class SafeManagementTests(CustodianApp app)
     [Fact]
     public async Task A_role_without_a_category_gets_it_masked_or_hidden_through_the_api_and_the_console()
     {
-        var role = "viewer-" + Guid.NewGuid().ToString("N")[..8];
+        const string role = "viewer";
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
         var set = await admin.PutAsJsonAsync($"/api/v1/staff/roles/{role}/views", new { views = new Dictionary<string, string> { ["identity"] = "initials", ["career"] = "visible" } });
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
@@ -57,14 +57,16 @@ public abstract class SafeManagementTests(CustodianApp app)
         var (staff, _) = await SafetyHost.SignInAsync(app, "recruiter", Peer());
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync("/api/v1/staff/roles/recruiter/views", new { views = new { identity = "hidden" } })).StatusCode);
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
-        var problem = await (await admin.PutAsJsonAsync("/api/v1/staff/roles/x/views", new { views = new { salary = "hidden" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var problem = await (await admin.PutAsJsonAsync("/api/v1/staff/roles/trainee/views", new { views = new { salary = "hidden" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var unknownRole = await (await admin.PutAsJsonAsync("/api/v1/staff/roles/no-such-role/views", new { views = new { identity = "hidden" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("role", "role.unknown"), (unknownRole.Field(), unknownRole.Code()));
         Assert.Equal("staff.category-unknown", problem.Code());
     }
 
     [Fact]
     public async Task Training_and_pledge_are_required_only_when_configured()
     {
-        var role = "trainee-" + Guid.NewGuid().ToString("N")[..8];
+        const string role = "trainee";
         var id = await SafetyHost.RegisterAsync(app);
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
         var (staff, staffId) = await SafetyHost.SignInAsync(app, role, Peer());
@@ -121,7 +123,7 @@ public abstract class SafeManagementTests(CustodianApp app)
     public async Task Sign_in_from_outside_the_allow_list_gets_the_generic_failure()
     {
         var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", Peer());
-        var role = "remote-" + Guid.NewGuid().ToString("N")[..8];
+        const string role = "remote";
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/staff/roles/{role}/networks", new { networks = new[] { "198.51.100.0/24" } })).StatusCode);
         await Assert.ThrowsAnyAsync<Exception>(() => SafetyHost.SignInAsync(app, role, "203.0.113.50"));
         var bad = await (await admin.PutAsJsonAsync($"/api/v1/staff/roles/{role}/networks", new { networks = new[] { "not-a-network" } })).AssertProblemAsync(HttpStatusCode.UnprocessableEntity);

@@ -20,11 +20,20 @@ internal static class SafetyHost
 {
     public const string TrustedProxy = "10.0.0.1";
     public const string PeerHeader = "X-Test-Peer";
+    public static readonly string[] ExtraRoles = ["viewer", "trainee", "field-worker", "remote", "console-role"];
 
     public static void Configure(IWebHostBuilder builder)
     {
         builder.UseSetting("Staff:TrustedProxies:0", TrustedProxy);
         builder.UseSetting("Staff:SignInPermitsPerMinute", "6");
+        // Roles of the operator's own, as Staff:Roles adds them: each test that changes a role's rules has one to itself.
+        foreach (var role in ExtraRoles)
+        {
+            builder.UseSetting($"Staff:Roles:{role}:Realm", "Staff");
+            builder.UseSetting($"Staff:Roles:{role}:Permissions:0", "persons.read");
+            builder.UseSetting($"Staff:Roles:{role}:Permissions:1", "persons.search");
+            builder.UseSetting($"Staff:Roles:{role}:Permissions:2", "account.self");
+        }
         ConfigurePeer(builder);
     }
 
