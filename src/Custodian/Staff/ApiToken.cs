@@ -9,6 +9,8 @@ public sealed class ApiToken
     /// <summary>Purposes of use the token is entrusted with, comma separated; empty means every purpose.</summary>
     public string Purposes { get; set; } = "";
     public string Role { get; set; } = "service";
+    /// <summary>The staff account that created the token, when one did (the command line creates as the system); its deactivation revokes the token.</summary>
+    public Guid? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

@@ -43,6 +43,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             Name = name.Trim(),
             SecretHash = Hash(secret),
             Purposes = string.Join(',', purposes),
+            CreatedBy = actor.Kind == ActorKind.Staff ? actor.Id : null,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -20,6 +20,7 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
     public const int MaxFailures = 5;
     public const string Issuer = "Custodian";
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const string Deactivated = "staff.deactivated";
 
     public static readonly Failure Refused =
         Failure.Refused("staff.sign-in", "The user name, password or code is not right, or the account is locked for a while.");
@@ -38,6 +39,14 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
         {
             StaffAccounts.Hasher.VerifyHashedPassword(new StaffAccount(), DummyHash.Value, password);
             await audit.CommitAsync(db, [Failed(null, "staff.unknown")], cancellationToken);
+            return Refused;
+        }
+
+        if (account.DeactivatedAt is not null)
+        {
+            // As slow and as worded as a wrong password: a guesser learns nothing about who has left.
+            StaffAccounts.Hasher.VerifyHashedPassword(new StaffAccount(), DummyHash.Value, password);
+            await audit.CommitAsync(db, [Failed(account.Id, Deactivated)], cancellationToken);
             return Refused;
         }
 
@@ -124,6 +133,13 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
             return Refused;
         }
 
+        if (account.DeactivatedAt is not null)
+        {
+            // Deactivated between the password step and this one.
+            await audit.CommitAsync(db, [Failed(account.Id, Deactivated)], cancellationToken);
+            return Refused;
+        }
+
         if (IsLocked(account))
         {
             await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
@@ -157,6 +173,7 @@ internal sealed class StaffSignIn(IDbContextFactory<CustodianDb> factory, AuditL
 
         if (signingIn)
         {
+            account.LastSignInAt = now.UtcDateTime;
             entries.Add(new AuditEntry(AuditEventType.StaffSignedIn, actor, Subject: account.Id.ToString()));
         }
 
