@@ -44,7 +44,9 @@ internal static class StaffModule
         });
         app.UseNetworkRestriction();
         app.UseDeviceRestriction();
+        app.UsePasswordChangeRestriction();
         app.MapSafeManagement();
+        app.MapStaffAccounts();
         app.MapAccountSecurity();
         app.MapAccessReviews();
         app.MapPost("/console/sign-out", SignOutAsync).ExcludeFromDescription();
