@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
@@ -29,20 +30,20 @@ internal sealed class StaffLifecycle(IDbContextFactory<CustodianDb> factory, Sta
     public async Task<IReadOnlyList<StaffAccountView>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Views(db).OrderBy(a => a.UserName).ToListAsync(cancellationToken);
+        return await Views(db, _ => true).ToListAsync(cancellationToken);
     }
 
     public async Task<Result<StaffAccountView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Views(db).FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } view ? view : SafeManagement.UnknownAccount;
+        return await Views(db, a => a.Id == id).FirstOrDefaultAsync(cancellationToken) is { } view ? view : SafeManagement.UnknownAccount;
     }
 
     public async Task<Result<StaffAccountView>> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
         var name = userName.Trim();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Views(db).FirstOrDefaultAsync(a => a.UserName == name, cancellationToken) is { } view ? view : SafeManagement.UnknownAccount;
+        return await Views(db, a => a.UserName == name).FirstOrDefaultAsync(cancellationToken) is { } view ? view : SafeManagement.UnknownAccount;
     }
 
     /// <summary>A new account with a generated initial password; its holder chooses their own at the first sign-in.</summary>
@@ -172,8 +173,9 @@ internal sealed class StaffLifecycle(IDbContextFactory<CustodianDb> factory, Sta
         }
     }
 
-    private static IQueryable<StaffAccountView> Views(CustodianDb db) =>
-        from a in db.Set<StaffAccount>().AsNoTracking()
+    // The filter goes before the projection: EF cannot filter on a record built by its constructor.
+    private static IQueryable<StaffAccountView> Views(CustodianDb db, Expression<Func<StaffAccount, bool>> filter) =>
+        from a in db.Set<StaffAccount>().AsNoTracking().Where(filter).OrderBy(a => a.UserName)
         join d in db.Set<StaffDepartment>() on a.DepartmentId equals d.Id into departments
         from d in departments.DefaultIfEmpty()
         select new StaffAccountView(a.Id, a.UserName, a.Role, a.DepartmentId, d == null ? null : d.Name, a.DeactivatedAt == null, a.TotpEnrolled,
