@@ -19,11 +19,13 @@ public sealed class StaffLifecycle : Migration
         migrationBuilder.AddColumn<Guid>(name: "CreatedBy", table: "staff_api_tokens", nullable: true);
     }
 
+    // EF's SQLite generator refuses DropColumn (it would rebuild the table); both SQLite (3.35 and later) and
+    // PostgreSQL drop a plain column with this statement, so a database can be rolled back to the previous release.
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropColumn(name: "CreatedBy", table: "staff_api_tokens");
-        migrationBuilder.DropColumn(name: "LastSignInAt", table: "staff_accounts");
-        migrationBuilder.DropColumn(name: "DeactivatedAt", table: "staff_accounts");
-        migrationBuilder.DropColumn(name: "MustChangePassword", table: "staff_accounts");
+        migrationBuilder.Sql("""ALTER TABLE "staff_api_tokens" DROP COLUMN "CreatedBy";""");
+        migrationBuilder.Sql("""ALTER TABLE "staff_accounts" DROP COLUMN "LastSignInAt";""");
+        migrationBuilder.Sql("""ALTER TABLE "staff_accounts" DROP COLUMN "DeactivatedAt";""");
+        migrationBuilder.Sql("""ALTER TABLE "staff_accounts" DROP COLUMN "MustChangePassword";""");
     }
 }
