@@ -22,6 +22,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(StaffCommand.Create());
         root.Subcommands.Add(AccessCommand.Create());
         root.Subcommands.Add(CalendarCommands.Create());
         root.Subcommands.Add(AnonymizeCommand.Create());

@@ -25,6 +25,9 @@ internal static class ConsoleSession
     /// <summary>The server-side session (<see cref="StaffSessions"/>) this cookie belongs to.</summary>
     public const string SessionClaim = "sid";
 
+    /// <summary>Present while the account still has its initial password; see <see cref="PasswordChangeRestriction"/>.</summary>
+    public const string PasswordChangeClaim = "pwd_change";
+
     public static AuthenticationBuilder AddConsoleCookies(this AuthenticationBuilder builder)
     {
         // The server's session row decides idle and lifetime and records why a session ended; the ticket's own
@@ -77,7 +80,24 @@ internal static class ConsoleSession
                 new Claim(SessionClaim, session.ToString()),
             ],
             Scheme, ActorClaims.Id, ActorClaims.Role);
+        if (account.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeClaim, "1"));
+        }
+
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>After the password change: the same session, its cookie reissued without the claim that held it back.</summary>
+    public static async Task PasswordChangedAsync(HttpContext context)
+    {
+        var current = await context.AuthenticateAsync(Scheme);
+        if (current.Principal?.Identity is ClaimsIdentity { } identity && identity.FindFirst(PasswordChangeClaim) is { } claim)
+        {
+            var fresh = identity.Clone();
+            fresh.RemoveClaim(fresh.FindFirst(PasswordChangeClaim));
+            await context.SignInAsync(Scheme, new ClaimsPrincipal(fresh));
+        }
     }
 
     public static Guid? SessionId(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(SessionClaim), out var id) ? id : null;

@@ -58,7 +58,8 @@ internal static class DeviceRestriction
 
     // From the matched route, so that /CONSOLE/persons or /api/v1/persons/{id}/ is guarded like its declared spelling;
     // a request that matched nothing reaches no data and is left to answer 404.
-    private static bool IsGuarded(HttpContext context) =>
+    /// <summary>A console page or API endpoint other than the caller's own account's: what an account on hold may not reach.</summary>
+    public static bool IsGuarded(HttpContext context) =>
         (EndpointRoutes.IsUnder(context, ConsoleSession.HomePath) || EndpointRoutes.IsUnder(context, "/api"))
         && !EndpointRoutes.IsUnder(context, ConsoleSession.AccountPath)
         && !EndpointRoutes.IsUnder(context, "/console/sign-out")

@@ -40,7 +40,9 @@ internal static class StaffModule
         app.UseMiddleware<CrossSiteRefusal>();
         app.UseNetworkRestriction();
         app.UseDeviceRestriction();
+        app.UsePasswordChangeRestriction();
         app.MapSafeManagement();
+        app.MapStaffAccounts();
         app.MapAccountSecurity();
         app.MapAccessReviews();
         app.MapPost("/console/sign-out", SignOutAsync).AllowAnonymous().ExcludeFromDescription();

@@ -65,6 +65,11 @@ public enum AuditEventType
     // Organisation and access-log review (2140–2169).
     ResponsibleManagerSet = 2140,
     AccessReviewSignedOff = 2141,
+    // Staff lifecycle: role changes, deactivation, password changes (2170–2179).
+    StaffRoleSet = 2170,
+    StaffDeactivated = 2171,
+    StaffReactivated = 2172,
+    StaffPasswordChanged = 2173,
 
     // Sessions, recovery codes and devices (2110–2139).
     SessionExpired = 2110,

@@ -14,6 +14,8 @@ public sealed class ApiToken
     public const string ServiceRole = "service";
 
     public string Role { get; set; } = ServiceRole;
+    /// <summary>The staff account that created the token, when one did (the command line creates as the system); its deactivation revokes the token.</summary>
+    public Guid? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

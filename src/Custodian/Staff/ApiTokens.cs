@@ -55,6 +55,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             SecretHash = Hash(secret),
             Purposes = string.Join(',', purposes),
             Permissions = string.Join(',', permissions.Distinct(StringComparer.Ordinal)),
+            CreatedBy = actor.Kind == ActorKind.Staff ? actor.Id : null,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -42,6 +42,11 @@ internal sealed class RoleCatalogue
 
     public RoleGrant? Find(string role) => _roles.GetValueOrDefault(role);
 
+    /// <summary>The shipped roles' names, for a command line that lists its choices before any configuration is read.</summary>
+    public static IReadOnlyList<string> TemplateNames { get; } = [.. Templates().Select(r => r.Name)];
+
+    public Common.Failure Unknown => Common.Failure.Invalid("role", "role.unknown", "A role is one of: " + string.Join(", ", _roles.Keys.Order(StringComparer.Ordinal)) + ".");
+
     public bool Grants(string role, string permission) => _roles.TryGetValue(role, out var r) && r.Permissions.Contains(permission);
 
     /// <summary>The problems of <c>Staff:Roles</c>, each naming its key; empty when every role holds only what its realm may.</summary>

@@ -25,10 +25,16 @@ internal sealed class StaffAccount
     /// <summary>When the confidentiality pledge (during and after employment) was signed.</summary>
     public DateTime? PledgeSignedAt { get; set; }
     public Guid? DepartmentId { get; set; }
+    /// <summary>Set on an account created with an initial password: the console takes it to the password form until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>When the account was deactivated (its holder left); the row stays so that audit events keep naming it.</summary>
+    public DateTime? DeactivatedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>The roles a staff account may hold: the one list that create and role change check against.</summary>
 internal static class StaffRoles
 {
     public const string Administrator = RoleCatalogue.Administrator;

@@ -17,7 +17,13 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
 
     internal static readonly PasswordHasher<StaffAccount> Hasher = new();
 
-    public async Task<Result<StaffAccount>> CreateAsync(Actor actor, string userName, string password, string role, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an account. The role is not checked against <see cref="RoleCatalogue"/> here: this is the trusted path
+    /// of the first start and of test harnesses; <see cref="StaffLifecycle"/> checks it for administrators and the CLI.
+    /// </summary>
+    public async Task<Result<StaffAccount>> CreateAsync(
+        Actor actor, string userName, string password, string role, CancellationToken cancellationToken = default,
+        Guid? departmentId = null, bool mustChangePassword = false)
     {
         var name = userName.Trim();
         if (name.Length is 0 or > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@'))
@@ -41,18 +47,40 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
             return Failure.Conflict("staff.user-name-taken", "Another staff account has this user name.");
         }
 
+        if (departmentId is { } d && !await db.Set<StaffDepartment>().AnyAsync(x => x.Id == d, cancellationToken))
+        {
+            return Failure.Invalid("departmentId", "staff.department-unknown", "No department has this id.");
+        }
+
         var now = time.GetUtcNow();
         var account = new StaffAccount
         {
             Id = Guid.CreateVersion7(now),
             UserName = name,
             Role = role,
+            DepartmentId = departmentId,
+            MustChangePassword = mustChangePassword,
             CreatedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
         };
         account.PasswordHash = Hasher.HashPassword(account, password);
         db.Add(account);
-        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.StaffCreated, actor.AuditName, Subject: account.Id.ToString(), Reason: role)], cancellationToken);
+        List<AuditEntry> entries = [new AuditEntry(AuditEventType.StaffCreated, actor.AuditName, Subject: account.Id.ToString(), Reason: role)];
+        if (departmentId is not null)
+        {
+            entries.Add(new AuditEntry(AuditEventType.StaffDepartmentSet, actor.AuditName, Subject: account.Id.ToString()));
+        }
+
+        try
+        {
+            await audit.CommitAsync(db, entries, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two creations of the same name raced; the unique index kept one.
+            return Failure.Conflict("staff.user-name-taken", "Another staff account has this user name.");
+        }
+
         return account;
     }
 
@@ -86,6 +114,6 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
         return true;
     }
 
-    private static string GeneratePassword() =>
+    internal static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 }

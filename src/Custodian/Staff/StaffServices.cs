@@ -22,6 +22,8 @@ public static class StaffServices
         services.AddSingleton<StaffSessions>();
         services.AddSingleton<TwoStepReset>();
         services.AddSingleton<StaffDevices>();
+        services.AddSingleton<StaffLifecycle>();
+        services.AddSingleton<PasswordChange>();
         // Bound only when a configuration is registered: hosts without one (test harnesses) get the defaults.
         services.AddOptions<StaffOptions>().Configure<IServiceProvider>((o, sp) => sp.GetService<IConfiguration>()?.GetSection(StaffOptions.Section).Bind(o));
         services.AddSingleton<IValidateOptions<StaffOptions>, RoleOptionsValidator>();

@@ -111,10 +111,10 @@ internal sealed class StaffSessions(IDbContextFactory<CustodianDb> factory, Audi
     }
 
     /// <summary>Marks every open session of the account ended in <paramref name="db"/>; the caller commits with its audit event.</summary>
-    public async Task EndAllAsync(CustodianDb db, Guid accountId, string reason, CancellationToken cancellationToken)
+    public async Task EndAllAsync(CustodianDb db, Guid accountId, string reason, CancellationToken cancellationToken, Guid? except = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var session in await db.Set<StaffSession>().Where(s => s.AccountId == accountId && s.EndedAt == null).ToListAsync(cancellationToken))
+        foreach (var session in await db.Set<StaffSession>().Where(s => s.AccountId == accountId && s.EndedAt == null && s.Id != except).ToListAsync(cancellationToken))
         {
             session.EndedAt = now;
             session.EndReason = reason;

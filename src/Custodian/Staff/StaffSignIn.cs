@@ -23,6 +23,7 @@ internal sealed class StaffSignIn(
     public const int MaxFailures = 5;
     public const string Issuer = "Custodian";
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const string Deactivated = "staff.deactivated";
 
     public static readonly Failure Refused =
         Failure.Refused("staff.sign-in", "The user name, password or code is not right, or the account is locked for a while.");
@@ -44,6 +45,14 @@ internal sealed class StaffSignIn(
         {
             hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
             await audit.CommitAsync(db, [Failed(null, "staff.unknown")], cancellationToken);
+            return Refused;
+        }
+
+        if (account.DeactivatedAt is not null)
+        {
+            // As slow and as worded as a wrong password: a guesser learns nothing about who has left.
+            hasher.VerifyHashedPassword(new StaffAccount(), DummyHash, password);
+            await audit.CommitAsync(db, [Failed(account.Id, Deactivated)], cancellationToken);
             return Refused;
         }
 
@@ -133,6 +142,13 @@ internal sealed class StaffSignIn(
             return Refused;
         }
 
+        if (account.DeactivatedAt is not null)
+        {
+            // Deactivated between the password step and this one.
+            await audit.CommitAsync(db, [Failed(account.Id, Deactivated)], cancellationToken);
+            return Refused;
+        }
+
         if (!await attempts.TryClaimAsync(db, account.Id, cancellationToken))
         {
             await audit.CommitAsync(db, [Failed(account.Id, "staff.locked-out")], cancellationToken);
@@ -168,6 +184,7 @@ internal sealed class StaffSignIn(
 
         if (signingIn)
         {
+            account.LastSignInAt = now.UtcDateTime;
             entries.Add(new AuditEntry(AuditEventType.StaffSignedIn, actor, Subject: account.Id.ToString()));
         }
 

@@ -18,7 +18,7 @@ namespace Custodian.Server.Tests.Authorization;
 /// <summary>
 /// Every endpoint of the route table × every kind of caller (anonymous, service tokens with and without the
 /// permission, a purpose-limited token, a consignee's credential, a token from before permissions, each shipped role,
-/// a password-only sign-in, callers outside their allow-list) × three spellings of the path (as declared, upper case,
+/// a password-only sign-in, a deactivated account, callers outside their allow-list) × three spellings of the path (as declared, upper case,
 /// trailing slash), against the model in <see cref="AuthorizationRules"/>. Generated from the endpoints, so a new
 /// endpoint without a rule fails.
 /// </summary>
@@ -235,6 +235,10 @@ public sealed class AuthorizationMatrixTests(SafetySqliteApp app) : IClassFixtur
             }
         }
 
+        // Someone who has left: signed in fully, then deactivated; the session opens nothing any more.
+        var (_, leaverSession, leaver) = await SignInAsync("recruiter", "198.51.100.40");
+        Assert.Null(await app.Service<StaffLifecycle>().DeactivateAsync(Actor.System, leaver));
+        callers.Add(new Caller("deactivated recruiter", true, Cookies: leaverSession));
         return callers;
     }
 

@@ -175,6 +175,14 @@ public static class AuthorizationRules
         ["GET /console/provision/records"] = Door.Console("provision.manage"),
         ["GET /console/provision/stops"] = Door.Console("provision.manage"),
         ["GET /console/provision/without-consent"] = Door.Console("provision.manage"),
+        ["GET /console/safe-management/accounts"] = Door.Console("staff.manage"),
+        ["GET /api/v1/staff/accounts/"] = Door.Api("staff.manage"),
+        ["POST /api/v1/staff/accounts/"] = Door.Api("staff.manage"),
+        ["GET /api/v1/staff/accounts/{id:guid}"] = Door.Api("staff.manage"),
+        ["PUT /api/v1/staff/accounts/{id:guid}/role"] = Door.Api("staff.manage"),
+        ["POST /api/v1/staff/accounts/{id:guid}/deactivate"] = Door.Api("staff.manage"),
+        ["POST /api/v1/staff/accounts/{id:guid}/reactivate"] = Door.Api("staff.manage"),
+        ["POST /api/v1/staff/me/password"] = Door.Api("account.self"),
     };
 
     private static readonly string[] StaffWork =
