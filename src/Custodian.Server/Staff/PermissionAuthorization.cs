@@ -73,21 +73,29 @@ internal static class PermissionEndpoints
     public static bool IsPublic(this Endpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 }
 
-/// <summary>Refuses to start while any endpoint or page declares neither a permission nor that it is public.</summary>
-internal sealed class EndpointPermissionCheck(EndpointDataSource endpoints) : IHostedService
+/// <summary>
+/// Refuses to start while any endpoint or page declares neither a permission nor that it is public. A startup filter,
+/// because the route table is complete only once the pipeline is built, after every hosted service has started.
+/// </summary>
+internal sealed class EndpointPermissionCheck : IStartupFilter
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        var undeclared = endpoints.Endpoints.OfType<RouteEndpoint>()
+        next(app);
+        Verify(app.ApplicationServices.GetRequiredService<EndpointDataSource>().Endpoints);
+    };
+
+    public static void Verify(IEnumerable<Endpoint> endpoints)
+    {
+        var undeclared = endpoints.OfType<RouteEndpoint>()
             .Where(e => !e.IsPublic() && e.DeclaredPermission() is null)
             .Select(e => e.RoutePattern.RawText ?? e.DisplayName ?? "?")
             .ToList();
-        return undeclared.Count == 0
-            ? Task.CompletedTask
-            : throw new UndeclaredPermissionException("endpoints without a declared permission: " + string.Join(", ", undeclared));
+        if (undeclared.Count > 0)
+        {
+            throw new UndeclaredPermissionException("endpoints without a declared permission: " + string.Join(", ", undeclared));
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class UndeclaredPermissionException(string message) : Exception(message);

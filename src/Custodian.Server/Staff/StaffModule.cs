@@ -28,8 +28,8 @@ internal static class StaffModule
             .AddPolicy(ConsoleSession.CompanyPolicy, p => p.AddAuthenticationSchemes(ConsoleSession.Scheme).AddRequirements(new RealmRequirement(Realm.Company)));
         services.AddSingleton<CallerGrants>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-        // First of the hosted services: nothing starts while an endpoint declares no permission.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, EndpointPermissionCheck>());
+        // Nothing is served while an endpoint declares no permission.
+        services.AddSingleton<IStartupFilter, EndpointPermissionCheck>();
         services.AddNetworkRestriction();
         return services;
     }

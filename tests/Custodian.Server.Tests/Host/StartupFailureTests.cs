@@ -86,5 +86,20 @@ public sealed class StartupFailureTests : IDisposable
         Assert.Contains("Staff:TrustedProxies lists IP addresses only.", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auditor", "Staff", "audit.everything", "'audit.everything' is not a permission")]
+    [InlineData("partner", "Company", "persons.erase", "'persons.erase' cannot be held by a company credential")]
+    public async Task A_role_granting_an_unknown_permission_or_one_outside_its_realm_stops_the_start_naming_the_key(
+        string role, string realm, string permission, string message)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={data}", $"--Staff:Roles:{role}:Realm={realm}", $"--Staff:Roles:{role}:Permissions:0={permission}");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"Custodian did not start: Staff:Roles:{role}:Permissions: {message}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -15,12 +15,17 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
         authorityReference = "FGE/QRO/45/2026", items, method = "document",
     };
 
-    private static async Task<Guid> AskAsync(ProvisionHarness h, Guid person, params string[] items)
+    private static Task<Guid> AskAsync(ProvisionHarness h, Guid person, params string[] items) => AskAsync(h.Client, person, items);
+
+    private static async Task<Guid> AskAsync(HttpClient asker, Guid person, params string[] items)
     {
-        var created = await h.Client.PostAsJsonAsync("/api/v1/provision/without-consent", Body(person, items));
+        var created = await asker.PostAsJsonAsync("/api/v1/provision/without-consent", Body(person, items));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetGuid();
     }
+
+    // Approving is a person's decision (provision.approve is held by staff roles, never by a service's token).
+    private async Task<HttpClient> ApproverAsync() => (await Staff.SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1")).Client;
 
     private static List<AuditEvent> Provided(List<AuditEvent> events) => events.Where(e => e.Type == AuditEventType.PersonProvided).ToList();
 
@@ -33,7 +38,7 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
         var queued = await h.Client.GetFromJsonAsync<JsonElement>("/api/v1/provision/without-consent", TestContext.Current.CancellationToken);
         var before = Provided(await h.EventsAsync(person));
 
-        var approved = await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken);
+        var approved = await (await ApproverAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken);
         var body = await approved.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Contains(queued.GetProperty("requests").EnumerateArray(), r => r.GetProperty("id").GetGuid() == requestId);
@@ -55,10 +60,11 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
     {
         var h = await ProvisionHarness.StartAsync(app);
         var person = await h.PersonAsync();
-        var requestId = await AskAsync(h, person, "name");
-        var other = await app.ClientWithTokenAsync();
+        var asker = await ApproverAsync();
+        var requestId = await AskAsync(asker, person, "name");
+        var other = await ApproverAsync();
 
-        var self = await (await h.Client.PostAsync($"/api/v1/provision/without-consent/{requestId}/reject", null, TestContext.Current.CancellationToken)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var self = await (await asker.PostAsync($"/api/v1/provision/without-consent/{requestId}/reject", null, TestContext.Current.CancellationToken)).AssertProblemAsync(HttpStatusCode.Forbidden);
         var rejected = await other.PostAsync($"/api/v1/provision/without-consent/{requestId}/reject", null, TestContext.Current.CancellationToken);
         var late = await (await other.PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken)).AssertProblemAsync(HttpStatusCode.Conflict);
         var unknown = await (await other.PostAsync($"/api/v1/provision/without-consent/{Guid.NewGuid()}/reject", null, TestContext.Current.CancellationToken)).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -83,7 +89,7 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
         var requestId = await AskAsync(h, person, "name");
         Assert.Equal(HttpStatusCode.OK, (await h.Client.PostAsJsonAsync("/api/v1/provision/stops", new { personId = person }, TestContext.Current.CancellationToken)).StatusCode);
 
-        var approved = await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken);
+        var approved = await (await ApproverAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Single(Provided(await h.EventsAsync(person)));
@@ -97,7 +103,7 @@ public abstract class WithoutConsentReleaseTests(CustodianApp app)
         var requestId = await AskAsync(h, person, "name");
         Assert.Equal(HttpStatusCode.NoContent, (await h.Client.DeleteAsync($"/api/v1/persons/{person}", TestContext.Current.CancellationToken)).StatusCode);
 
-        var refused = await (await (await app.ClientWithTokenAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken))
+        var refused = await (await (await ApproverAsync()).PostAsync($"/api/v1/provision/without-consent/{requestId}/approve", null, TestContext.Current.CancellationToken))
             .AssertProblemAsync(HttpStatusCode.Gone);
 
         Assert.Equal("person.erased", refused.Code());

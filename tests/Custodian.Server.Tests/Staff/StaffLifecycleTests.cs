@@ -42,6 +42,8 @@ public abstract class StaffLifecycleTests(CustodianApp app, ServerClock clock)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(SafetyHost.PeerHeader, Peer());
+        // As a browser on the console sends it: cookie-authenticated changes need the server's own origin.
+        client.DefaultRequestHeaders.Add("Origin", "http://localhost");
         var page = await (await client.PostAsync("/console/sign-in",
             await SafetyHost.FormAsync(client, "/console/sign-in", "sign-in", ("Input.UserName", name), ("Input.Password", password)))).Content.ReadAsStringAsync();
         if (!page.Contains("name=\"Input.Code\"", StringComparison.Ordinal))
@@ -70,7 +72,7 @@ public abstract class StaffLifecycleTests(CustodianApp app, ServerClock clock)
         var (staff, _) = await SignInAsync(name, initial);
 
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(OwnSessions)).StatusCode);
-        Assert.Equal("staff.password-change-required", (await (await staff.GetAsync("/api/v1/staff/access-reviews/overdue")).AssertProblemAsync(HttpStatusCode.Forbidden)).Code());
+        Assert.Equal("staff.password-change-required", (await (await staff.GetAsync($"/api/v1/persons/{Guid.NewGuid()}?purpose=service.apply")).AssertProblemAsync(HttpStatusCode.Forbidden)).Code());
         var page = await staff.GetAsync("/console/persons");
         Assert.Equal("/console/account", page.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("id=\"password-change-required\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
