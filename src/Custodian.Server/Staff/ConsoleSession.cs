@@ -20,6 +20,7 @@ internal static class ConsoleSession
     public const string SignInPath = "/console/sign-in";
     public const string CodePath = "/console/sign-in/code";
     public const string HomePath = "/console";
+    public const string CompanyHomePath = "/company";
     public const string AccountPath = "/console/account";
 
     /// <summary>The server-side session (<see cref="StaffSessions"/>) this cookie belongs to.</summary>

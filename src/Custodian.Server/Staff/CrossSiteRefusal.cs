@@ -8,7 +8,7 @@ namespace Custodian.Server.Staff;
 /// <summary>
 /// A browser sends the console cookie with any request, even one a foreign page makes it send. So a state change
 /// authenticated by that cookie must come from this server's own pages: a same-origin <c>Origin</c>, or without
-/// one <c>Sec-Fetch-Site: same-origin</c>; else 403 <c>request.cross-site</c>. Bearer tokens are not sent by
+/// one (or with <c>Origin: null</c>) <c>Sec-Fetch-Site: same-origin</c>; else 403 <c>request.cross-site</c>. Bearer tokens are not sent by
 /// browsers on their own and pass; Blazor form posts carry an antiforgery token, checked by the framework.
 /// </summary>
 internal sealed class CrossSiteRefusal(RequestDelegate next, OwnOrigins own)
@@ -27,7 +27,9 @@ internal sealed class CrossSiteRefusal(RequestDelegate next, OwnOrigins own)
             return next(context);
         }
 
-        var sameOrigin = request.Headers.Origin is [{ } origin]
+        // Our pages send no referrer, so a browser's own form posts carry "Origin: null"; then, as without an Origin,
+        // the browser's Sec-Fetch-Site (which no page's script can set) tells whether the post came from our pages.
+        var sameOrigin = request.Headers.Origin is [{ } origin] && origin != "null"
             ? own.Contains(origin)
             : request.Headers["Sec-Fetch-Site"] == "same-origin";
         return sameOrigin

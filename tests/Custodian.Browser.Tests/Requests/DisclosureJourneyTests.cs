@@ -50,7 +50,7 @@ public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixtu
 
         // Staff, in the console.
         var reviewer = "privacy." + Guid.NewGuid().ToString("N")[..8];
-        Assert.True((await Service<StaffAccounts>().CreateAsync(Actor.System, reviewer, "a long reviewer password", "privacy-office", ct)).Succeeded);
+        Assert.True((await Service<StaffAccounts>().CreateAsync(Actor.System, reviewer, "a long reviewer password", "request-handler", ct)).Succeeded);
         var staff = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(staff, reviewer, "a long reviewer password");
         await staff.ClickAsync("header nav a:has-text('Requests')");

@@ -30,11 +30,11 @@ public sealed class SafeManagementJourneyTests(ConsoleFixture console) : IClassF
 
         // Roles: a category limit and an allow-list.
         await page.ClickAsync("nav.safe-management-nav a:has-text('Roles')");
-        await page.FillAsync("#views-role", "browser-role");
+        await page.SelectOptionAsync("#views-role", "request-handler");
         await page.SelectOptionAsync("#view-identity", "initials");
         await page.ClickAsync("button:has-text('Save view limits')");
         Assert.Contains("identity: initials", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);
-        await page.FillAsync("#networks-role", "browser-role");
+        await page.SelectOptionAsync("#networks-role", "request-handler");
         await page.FillAsync("#networks-role-list", "198.51.100.0/24, 2001:db8::/32");
         await page.ClickAsync("button:has-text('Save role networks')");
         Assert.Contains("198.51.100.0/24", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);

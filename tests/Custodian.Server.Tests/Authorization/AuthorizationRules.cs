@@ -132,7 +132,7 @@ public static class AuthorizationRules
         ["GET /console/persons"] = Door.Console("persons.search"),
         ["GET /console/requests/{Id:guid}"] = Door.Console("requests.handle"),
         ["GET /console/requests"] = Door.Console("requests.handle"),
-        ["GET /console/provision"] = Door.Console("provision.manage"),
+        ["GET /console/provision"] = Door.Console("account.self"),
         ["GET /console/inquiries"] = Door.Console("inquiries.handle"),
         ["GET /console/inquiries/{Id:guid}"] = Door.Console("inquiries.handle"),
         ["GET /console/anonymization/releases/{Id:guid}"] = Door.Console("anonymization.manage"),

@@ -51,6 +51,17 @@ public sealed class CrossSiteRefusalTests(ClockedSqliteApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_post_with_a_null_origin_is_judged_by_its_fetch_site_as_our_no_referrer_pages_send_it()
+    {
+        var staff = await SafetyHost.SignInNewAsync(app, "recruiter", Peer());
+        staff.Client.DefaultRequestHeaders.Remove("Origin");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.SendAsync(Post("null"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Client.SendAsync(Post("null", "cross-site"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.Client.SendAsync(Post("null", "same-origin"))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_cookie_authenticated_post_from_the_servers_own_origin_passes()
     {
         var staff = await SafetyHost.SignInNewAsync(app, "recruiter", Peer());
