@@ -28,6 +28,27 @@ public abstract class HostTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task OpenApi_document_declares_the_security_schemes_and_each_operations_permission_and_refusals()
+    {
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("cookie", schemes.GetProperty("console-session").GetProperty("in").GetString());
+        var erase = document.GetProperty("paths").GetProperty("/api/v1/persons/{id}").GetProperty("delete");
+        Assert.Equal("persons.erase", erase.GetProperty("x-required-permission").GetString());
+        Assert.True(erase.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.NotEmpty(erase.GetProperty("security").EnumerateArray());
+        // Every operation but the public ones names its permission.
+        var undeclared = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .Where(o => o.Operation.ValueKind == JsonValueKind.Object && !o.Operation.TryGetProperty("x-required-permission", out _))
+            .Select(o => $"{o.Method} {o.Path}")
+            .ToList();
+        Assert.All(undeclared, o => Assert.Matches("^get /(api/v1/(policy|policies/|cookie-consent)|health|openapi|privacy/requests/)|^post /api/v1/cookie-consent/", o));
+    }
+
+    [Fact]
     public async Task Responses_carry_a_strict_content_security_policy()
     {
         var response = await app.CreateClient().GetAsync("/health/live");
