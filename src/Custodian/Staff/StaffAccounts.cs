@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Staff;
 
 /// <summary>Creates staff accounts, and the first administrator when there is none.</summary>
-internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, AuditLog audit, TimeProvider time)
+internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, AuditLog audit, TimeProvider time, RoleCatalogue? roles = null)
 {
     public const string AdministratorName = "admin";
     public const int MinPasswordLength = 12;
@@ -18,8 +18,8 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
     internal static readonly PasswordHasher<StaffAccount> Hasher = new();
 
     /// <summary>
-    /// Creates an account. The role is not checked against <see cref="RoleCatalogue"/> here: this is the trusted path
-    /// of the first start and of test harnesses; <see cref="StaffLifecycle"/> checks it for administrators and the CLI.
+    /// Creates an account: the trusted path of the first start and of test harnesses (<see cref="StaffLifecycle"/> adds the
+    /// administrator's rules). A role the catalogue does not know is refused here too: such an account could do nothing.
     /// </summary>
     public async Task<Result<StaffAccount>> CreateAsync(
         Actor actor, string userName, string password, string role, CancellationToken cancellationToken = default,
@@ -34,6 +34,11 @@ internal sealed class StaffAccounts(IDbContextFactory<CustodianDb> factory, Audi
         if (StaffPasswords.Check(password) is { } weak)
         {
             return weak;
+        }
+
+        if (roles is not null && roles.Find(role) is null)
+        {
+            return roles.Unknown;
         }
 
         if (string.IsNullOrWhiteSpace(role))
