@@ -13,9 +13,33 @@ namespace Custodian.Vault.Keys;
 /// </summary>
 public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
 {
-    private readonly Lazy<FileKeyProvider> _provider = new(() => Open(options.Value, factory, time));
+    private readonly Lazy<Opened> _opened = new(() => Open(options.Value, factory, time));
+    private bool _checked;
 
-    public IKeyProvider Provider => _provider.Value;
+    public IKeyProvider Provider => _opened.Value.Provider;
+
+    /// <summary>
+    /// The start's check, after migrations: services built before them (a hosted service taking the key) opened the
+    /// key while the key check's table did not exist yet, so the check runs here, once, if it has not run.
+    /// </summary>
+    public void EnsureChecked()
+    {
+        var opened = _opened.Value;
+        lock (_opened)
+        {
+            if (_checked || opened.Checked)
+            {
+                return;
+            }
+
+            using var db = factory.CreateDbContext();
+            if (db.Database.GetAppliedMigrations().Contains(KeyCheckMigrationId))
+            {
+                Verify(db, opened.Provider, KeyFilePath, opened.Created, time);
+                _checked = true;
+            }
+        }
+    }
 
     public string KeyFilePath => FileKeyProvider.PathIn(options.Value.DataDirectory);
 
@@ -29,11 +53,11 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
 
         var result = FileKeyProvider.Open(KeyFilePath, mayCreate: false);
         return result.Provider is null ? "the key file cannot be read"
-            : CryptographicOperations.FixedTimeEquals(result.Provider.CheckValue(), _provider.Value.CheckValue()) ? null
+            : CryptographicOperations.FixedTimeEquals(result.Provider.CheckValue(), _opened.Value.Provider.CheckValue()) ? null
             : "the key file no longer holds the key in use";
     }
 
-    private static FileKeyProvider Open(StorageOptions options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
+    private static Opened Open(StorageOptions options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
     {
         var path = FileKeyProvider.PathIn(options.DataDirectory);
         using var db = factory.CreateDbContext();
@@ -41,14 +65,18 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
         var mayCreate = !File.Exists(path) && !HoldsAnything(db, applied);
         var result = FileKeyProvider.Open(path, mayCreate);
         var provider = result.Provider ?? throw new KeyFileException(result.Error!);
-        // Before the key check's table exists (PostgreSQL not yet migrated) there is nowhere to keep it: the next start checks.
-        if (applied.Contains(KeyCheckMigrationId))
+        // Before the key check's table exists (a new SQLite database, PostgreSQL not yet migrated) there is nowhere to
+        // keep it: EnsureChecked, after the migrations, checks.
+        if (!applied.Contains(KeyCheckMigrationId))
         {
-            Verify(db, provider, path, mayCreate, time);
+            return new(provider, mayCreate, Checked: false);
         }
 
-        return provider;
+        Verify(db, provider, path, mayCreate, time);
+        return new(provider, mayCreate, Checked: true);
     }
+
+    private sealed record Opened(FileKeyProvider Provider, bool Created, bool Checked);
 
     /// <summary>Persons (even all erased), audit events, checkpoints or a key check: each depends on the key that exists.</summary>
     private static bool HoldsAnything(CustodianDb db, HashSet<string> applied) =>
