@@ -80,7 +80,7 @@ internal sealed class CliHost : IAsyncDisposable
         }
 
         // As at the server's start: a missing or too-open key file stops every command, not just the ones that decrypt.
-        _ = Services.GetRequiredService<KeyBootstrap>().Provider;
+        Services.GetRequiredService<KeyBootstrap>().EnsureChecked();
     }
 
     public async ValueTask DisposeAsync()

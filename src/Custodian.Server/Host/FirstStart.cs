@@ -19,7 +19,7 @@ internal sealed class FirstStart(IOptions<StorageOptions> storage, DatabaseMigra
             await migrator.MigrateAsync(cancellationToken);
         }
 
-        _ = keys.Provider;
+        keys.EnsureChecked();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -31,6 +31,8 @@ internal static class HostModule
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
         builder.Services.AddProblemDetails();
+        // First: a store that is down or full is a 503 whatever the request was.
+        builder.Services.AddExceptionHandler<StorageFailureHandler>();
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>
@@ -50,7 +52,9 @@ internal static class HostModule
         builder.Services.AddDataProtectionKeys();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<FirstStart>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"])
+            .AddCheck<StoreWriteHealthCheck>("store-write", tags: ["ready"])
+            .AddCheck<KeyFileHealthCheck>("key-file", tags: ["ready"]);
         return builder;
     }
 

@@ -52,7 +52,10 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
         return null;
     }
 
-    private byte[] Sign(long seq, byte[] hash)
+    private byte[] Sign(long seq, byte[] hash) => Signature(keys, seq, hash);
+
+    /// <summary>A checkpoint's signature under this key: the key check also uses it to tell whether a key opens an older database.</summary>
+    internal static byte[] Signature(IKeyProvider keys, long seq, byte[] hash)
     {
         Span<byte> message = stackalloc byte[8 + 32];
         BinaryPrimitives.WriteInt64BigEndian(message, seq);

@@ -101,5 +101,59 @@ public sealed class StartupFailureTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    /// <summary>A data folder whose database holds the key check and a signed checkpoint, made by this key's first start.</summary>
+    private string DatabaseWithData()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+        var options = new Custodian.Storage.StorageOptions { DataDirectory = data };
+        var factory = new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<Custodian.Storage.CustodianDb>(Custodian.Storage.StorageModule.BuildOptions(options));
+        using (var db = factory.CreateDbContext())
+        {
+            Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.Migrate(db.Database);
+        }
+
+        var keys = new Custodian.Vault.Keys.KeyBootstrap(Microsoft.Extensions.Options.Options.Create(options), factory, TimeProvider.System).Provider;
+        using (var db = factory.CreateDbContext())
+        {
+            var hash = new byte[32];
+            db.Add(new Custodian.Audit.AuditCheckpoint { Seq = 1, At = TimeProvider.System.GetUtcNow().UtcDateTime, Hash = hash, Signature = Custodian.Audit.AuditCheckpoints.Signature(keys, 1, hash) });
+            db.SaveChanges();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return data;
+    }
+
+    [Fact]
+    public async Task A_key_file_with_one_bit_flipped_stops_the_start_in_one_line()
+    {
+        var data = DatabaseWithData();
+        var keyFile = Path.Combine(data, "keys", "kek.key");
+        var key = Convert.FromBase64String(await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
+        key[7] ^= 0x10;
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(key), TestContext.Current.CancellationToken);
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={data}");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"Custodian did not start: the key file {keyFile} does not open this database's data", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deleted_key_file_over_a_database_with_data_stops_the_start_instead_of_making_a_new_key()
+    {
+        var data = DatabaseWithData();
+        var keyFile = Path.Combine(data, "keys", "kek.key");
+        File.Delete(keyFile);
+
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={data}");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"Custodian did not start: Key file {keyFile} is missing", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(keyFile));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -28,7 +28,7 @@ public sealed class TestDatabase : IDisposable
         Factory = new PooledDbContextFactory<CustodianDb>(StorageModule.BuildOptions(Options));
         using var db = Factory.CreateDbContext();
         db.Database.Migrate();
-        Keys = new KeyBootstrap(Microsoft.Extensions.Options.Options.Create(Options), Factory).Provider;
+        Keys = new KeyBootstrap(Microsoft.Extensions.Options.Options.Create(Options), Factory, TimeProvider.System).Provider;
     }
 
     public string Directory { get; }

@@ -89,6 +89,9 @@ public sealed class FileKeyProvider : IKeyProvider
 
     public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Aead.Open(_wrapper.Value!, wrappedKey, associatedData);
 
+    /// <summary>The value stored in the database's key check: a MAC of a fixed label, from which the key cannot be learnt.</summary>
+    internal byte[] CheckValue() => HMACSHA256.HashData(DeriveKey("key-check"), "custodian key check v1"u8);
+
     public byte[] DeriveKey(string use) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeySize, info: Encoding.UTF8.GetBytes("custodian:" + use));
 }
 

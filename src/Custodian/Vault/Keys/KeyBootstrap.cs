@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Custodian.Audit;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -5,32 +7,143 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Vault.Keys;
 
 /// <summary>
-/// Opens the key file, creating it only while no sealed data exists: a new key over old data would make
-/// that data unreadable, so a missing key file then stops the start instead.
+/// Opens the key file, creating it only for a database that has never held anything: a new key over old data would
+/// make that data unreadable, so a missing key file then stops the start instead. The key is then checked against
+/// the database's key check, so that a damaged or foreign key file stops the start rather than sealing new data under it.
 /// </summary>
-public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFactory<CustodianDb> factory)
+public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
 {
-    private readonly Lazy<IKeyProvider> _provider = new(() => Open(options.Value, factory));
+    private readonly Lazy<Opened> _opened = new(() => Open(options.Value, factory, time));
+    private bool _checked;
 
-    public IKeyProvider Provider => _provider.Value;
+    public IKeyProvider Provider => _opened.Value.Provider;
 
-    private static FileKeyProvider Open(StorageOptions options, IDbContextFactory<CustodianDb> factory)
+    /// <summary>
+    /// The start's check, after migrations: services built before them (a hosted service taking the key) opened the
+    /// key while the key check's table did not exist yet, so the check runs here, once, if it has not run.
+    /// </summary>
+    public void EnsureChecked()
+    {
+        var opened = _opened.Value;
+        lock (_opened)
+        {
+            if (_checked || opened.Checked)
+            {
+                return;
+            }
+
+            using var db = factory.CreateDbContext();
+            if (db.Database.GetAppliedMigrations().Contains(KeyCheckMigrationId))
+            {
+                Verify(db, opened.Provider, KeyFilePath, opened.Created, time);
+                _checked = true;
+            }
+        }
+    }
+
+    public string KeyFilePath => FileKeyProvider.PathIn(options.Value.DataDirectory);
+
+    /// <summary>Null while the key file on disk is still the key in use; else why not (for readiness).</summary>
+    public string? CheckKeyFile()
+    {
+        if (!File.Exists(KeyFilePath))
+        {
+            return "the key file is missing";
+        }
+
+        var result = FileKeyProvider.Open(KeyFilePath, mayCreate: false);
+        return result.Provider is null ? "the key file cannot be read"
+            : CryptographicOperations.FixedTimeEquals(result.Provider.CheckValue(), _opened.Value.Provider.CheckValue()) ? null
+            : "the key file no longer holds the key in use";
+    }
+
+    private static Opened Open(StorageOptions options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
     {
         var path = FileKeyProvider.PathIn(options.DataDirectory);
-        var mayCreate = !File.Exists(path) && !HoldsSealedData(factory);
-        var result = FileKeyProvider.Open(path, mayCreate);
-        return result.Provider ?? throw new KeyFileException(result.Error!);
-    }
-
-    private static bool HoldsSealedData(IDbContextFactory<CustodianDb> factory)
-    {
         using var db = factory.CreateDbContext();
-        // Before the vault's tables exist there is nothing sealed, and nothing to query.
-        return db.Database.GetAppliedMigrations().Contains(VaultMigrationId) && db.Set<PersonKey>().Any();
+        var applied = db.Database.GetAppliedMigrations().ToHashSet(StringComparer.Ordinal);
+        var mayCreate = !File.Exists(path) && !HoldsAnything(db, applied);
+        var result = FileKeyProvider.Open(path, mayCreate);
+        var provider = result.Provider ?? throw new KeyFileException(result.Error!);
+        // Before the key check's table exists (a new SQLite database, PostgreSQL not yet migrated) there is nowhere to
+        // keep it: EnsureChecked, after the migrations, checks.
+        if (!applied.Contains(KeyCheckMigrationId))
+        {
+            return new(provider, mayCreate, Checked: false);
+        }
+
+        Verify(db, provider, path, mayCreate, time);
+        return new(provider, mayCreate, Checked: true);
     }
 
+    private sealed record Opened(FileKeyProvider Provider, bool Created, bool Checked);
+
+    /// <summary>Persons (even all erased), audit events, checkpoints or a key check: each depends on the key that exists.</summary>
+    private static bool HoldsAnything(CustodianDb db, HashSet<string> applied) =>
+        (applied.Contains(VaultMigrationId) && (db.Set<Person>().Any() || db.Set<PersonKey>().Any()))
+        || (applied.Contains(AuditMigrationId) && (db.Set<AuditEvent>().Any() || db.Set<AuditCheckpoint>().Any()))
+        || (applied.Contains(KeyCheckMigrationId) && db.Set<KeyCheck>().Any());
+
+    private static void Verify(CustodianDb db, FileKeyProvider provider, string path, bool created, TimeProvider time)
+    {
+        var check = provider.CheckValue();
+        var stored = db.Set<KeyCheck>().AsNoTracking().SingleOrDefault(k => k.Id == KeyCheck.RowId);
+        if (stored is not null)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(stored.Check, check))
+            {
+                throw WrongKey(path);
+            }
+
+            return;
+        }
+
+        // A database from before the key check: the check is derived only from a key that opens what is already there.
+        if (!created && !OpensExistingData(db, provider))
+        {
+            throw WrongKey(path);
+        }
+
+        db.Add(new KeyCheck { Id = KeyCheck.RowId, KeyId = provider.KeyId, Check = check, CreatedAt = time.GetUtcNow().UtcDateTime });
+        try
+        {
+            db.SaveChanges();
+        }
+        catch (DbUpdateException)
+        {
+            // Another server on the same database wrote it first: its check must then be this key's too.
+            db.ChangeTracker.Clear();
+            var theirs = db.Set<KeyCheck>().AsNoTracking().Single(k => k.Id == KeyCheck.RowId);
+            if (!CryptographicOperations.FixedTimeEquals(theirs.Check, check))
+            {
+                throw WrongKey(path);
+            }
+        }
+    }
+
+    private static bool OpensExistingData(CustodianDb db, FileKeyProvider provider)
+    {
+        if (db.Set<PersonKey>().AsNoTracking().OrderBy(k => k.PersonId).FirstOrDefault() is { } personKey)
+        {
+            return new VaultCrypto(provider).OpenKey(personKey) is not null;
+        }
+
+        if (db.Set<AuditCheckpoint>().AsNoTracking().OrderByDescending(c => c.Seq).FirstOrDefault() is { } checkpoint)
+        {
+            return CryptographicOperations.FixedTimeEquals(AuditCheckpoints.Signature(provider, checkpoint.Seq, checkpoint.Hash), checkpoint.Signature);
+        }
+
+        // Nothing sealed yet (audit events alone are hashed, not keyed): no data for this key to be wrong about.
+        return true;
+    }
+
+    private static KeyFileException WrongKey(string path) => new(
+        $"the key file {path} does not open this database's data (a damaged file, or another deployment's key). Restore the key file from the key backup.");
+
+    private const string AuditMigrationId = "20261122000100_Audit";
     private const string VaultMigrationId = "20261122000200_Vault";
+    private const string KeyCheckMigrationId = "20261207000400_KeyCheck";
 }
 
-/// <summary>The key file is missing, unreadable or too open; the message says which and what to do.</summary>
+/// <summary>The key file is missing, unreadable, too open or not this database's key; the message says which and what to do.</summary>
 public sealed class KeyFileException(string message) : Exception(message);

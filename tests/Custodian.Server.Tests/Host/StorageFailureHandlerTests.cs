@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Custodian.Server.Host;
+using Custodian.Server.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Custodian.Server.Tests.Host;
+
+/// <summary>A store that is down, full or read-only answers 503 with a code and Retry-After, never a bare 500.</summary>
+public sealed class StorageFailureHandlerTests
+{
+    [Theory]
+    [InlineData(13, StorageFailures.Full)] // SQLITE_FULL
+    [InlineData(8, StorageFailures.Unavailable)] // SQLITE_READONLY
+    [InlineData(14, StorageFailures.Unavailable)] // SQLITE_CANTOPEN
+    [InlineData(10, StorageFailures.Unavailable)] // SQLITE_IOERR
+    [InlineData(13 | (3 << 8), StorageFailures.Full)] // an extended code keeps its primary code in the low byte
+    [InlineData(19, null)] // SQLITE_CONSTRAINT: a bug or a conflict, not the store's state
+    public void Sqlite_error_codes_map_to_the_store_state(int code, string? expected)
+    {
+        var wrapped = new Microsoft.EntityFrameworkCore.DbUpdateException("save failed", new SqliteException("disk", code));
+
+        Assert.Equal(expected, StorageFailures.Classify(wrapped));
+    }
+
+    [Fact]
+    public void A_full_disk_reported_by_the_file_system_maps_to_storage_full()
+    {
+        Assert.Equal(StorageFailures.Full, StorageFailures.Classify(new IOException("No space left on device", 28)));
+        Assert.Null(StorageFailures.Classify(new InvalidOperationException("a bug")));
+    }
+
+    [Fact]
+    public async Task Postgres_that_stops_listening_answers_503_storage_unavailable_with_retry_after()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var target = new Npgsql.NpgsqlConnectionStringBuilder(PostgresApp.AdminConnectionString);
+        await using var forwarder = new TcpForwarder(target.Host!, target.Port);
+        await using var app = new ForwardedPostgresApp(forwarder.Port);
+        await app.InitializeAsync();
+        var client = await app.ClientWithTokenAsync();
+
+        forwarder.Stop();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+
+        var response = await client.GetAsync($"/api/v1/persons/{Guid.NewGuid()}", ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal("storage.unavailable", problem.GetProperty("code").GetString());
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_store_answers_but_cannot_write()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PostgresApp();
+        await app.InitializeAsync();
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(app.ConnectionString).Database;
+        await using (var admin = new Npgsql.NpgsqlConnection(PostgresApp.AdminConnectionString))
+        {
+            await admin.OpenAsync(ct);
+            await using var command = admin.CreateCommand();
+            command.CommandText = $"ALTER DATABASE {database} SET default_transaction_read_only = on";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+    }
+
+    /// <summary>A PostgreSQL app reached through a forwarder that the test can take away.</summary>
+    private sealed class ForwardedPostgresApp(int port) : CustodianApp
+    {
+        private readonly string _database = "custodian_" + Guid.NewGuid().ToString("N")[..12];
+
+        public override string Provider => "postgres";
+
+        protected override string PostgresConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(PostgresApp.AdminConnectionString)
+        {
+            Database = _database, Host = "127.0.0.1", Port = port,
+        }.ToString();
+
+        public override async ValueTask InitializeAsync()
+        {
+            await PostgresApp.CreateDatabaseAsync(_database);
+            await base.InitializeAsync();
+        }
+    }
+}
