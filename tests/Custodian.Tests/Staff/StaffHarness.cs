@@ -53,6 +53,8 @@ internal sealed class StaffHarness : IAsyncDisposable
         replace?.Invoke(collection);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        // As the server's and the command line's start do: the key is made (or checked) before anything is written.
+        services.GetRequiredService<Custodian.Vault.Keys.KeyBootstrap>().EnsureChecked();
         return new StaffHarness(folder, services, time);
     }
 
