@@ -33,9 +33,9 @@ internal static class ImportLoad
         process.Refresh();
         // The machine is shared: CPU per person is the figure other processes move least.
         var totalCpu = process.TotalProcessorTime - cpu;
-        Console.WriteLine($"| persons | check | duplicate look-up | total | persons/s | CPU per person: check | CPU per person: look up, seal and write |");
-        Console.WriteLine($"|---|---|---|---|---|---|---|");
-        Console.WriteLine($"| {checkedRows:N0} | {checkTime.TotalSeconds:F2} s | {lookUpTime.TotalSeconds:F2} s | {stopwatch.Elapsed.TotalSeconds:F2} s | {count / stopwatch.Elapsed.TotalSeconds:N0} | " +
+        Console.WriteLine($"| persons | skipped as duplicates | check | duplicate look-up | total | persons/s | CPU per person: check | CPU per person: look up, seal and write |");
+        Console.WriteLine($"|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {checkedRows:N0} | {skipped.Count:N0} | {checkTime.TotalSeconds:F2} s | {lookUpTime.TotalSeconds:F2} s | {stopwatch.Elapsed.TotalSeconds:F2} s | {count / stopwatch.Elapsed.TotalSeconds:N0} | " +
             $"{checkCpu.TotalMicroseconds / count:F1} µs | {(totalCpu - checkCpu).TotalMicroseconds / count:F1} µs |");
     }
 
