@@ -13,7 +13,8 @@ internal static class SyntheticPersons
         ["sex"] = i % 2 == 0 ? "female" : "male",
         ["date-of-birth"] = $"{1960 + i % 45}-{1 + i % 12:00}-{1 + i % 28:00}",
         ["address"] = $"Calle {i % 500} No. {i % 97}, Querétaro",
-        ["telephone"] = $"+52 442 {i % 1000:000} {i % 10000:0000}",
+        // Unique below ten million, as e-mails are: an import skips a row whose telephone someone already has.
+        ["telephone"] = $"+52 442 {i / 10000 % 1000:000} {i % 10000:0000}",
         ["email"] = $"candidate{i}@example.com",
         ["experience"] = $"{i % 30} years",
         ["career"] = Careers[i % Careers.Length],

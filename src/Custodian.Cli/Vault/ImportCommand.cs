@@ -13,7 +13,9 @@ namespace Custodian.Cli.Vault;
 
 /// <summary>
 /// <c>custodian import --input persons.csv</c>: registers persons through the vault. Every row is checked
-/// first, on every core, so a bad row stops the import before anything is written.
+/// first, on every core, so a bad row stops the import before anything is written. A row whose e-mail or telephone
+/// already belongs to a person is skipped (or, with <c>--on-duplicate fail</c>, stops the import), so a rerun after a
+/// crash registers only those the first run did not reach.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,10 +24,16 @@ internal static class ImportCommand
         var input = new Option<FileInfo>("--input") { Description = "CSV file; the header names the policy's item ids (name, email, ...)", Required = true };
         var channel = new Option<string>("--channel") { Description = "Channel the data was acquired through", DefaultValueFactory = _ => "service-application" };
         var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter", DefaultValueFactory = _ => "," };
+        var onDuplicate = new Option<string>("--on-duplicate")
+        {
+            Description = "A row whose e-mail or telephone already belongs to a person: skip it, or fail and import nothing",
+            DefaultValueFactory = _ => "skip",
+        }.AcceptOnlyFromAmong("skip", "fail");
         var command = new Command("import", "Register persons from a CSV file through the vault");
         command.Options.Add(input);
         command.Options.Add(channel);
         command.Options.Add(delimiter);
+        command.Options.Add(onDuplicate);
         command.Options.Add(CliOutput.DataOption);
         command.SetAction(async (result, ct) =>
         {
@@ -74,10 +82,25 @@ internal static class ImportCommand
                 return CliOutput.Failed;
             }
 
+            var rows = checkedRows.ConvertAll(c => c.Value!);
+            var duplicates = await host.Services.GetRequiredService<ImportDuplicates>().FindAsync(rows, cancellationToken: ct);
+            foreach (var duplicate in duplicates)
+            {
+                await result.Error().WriteLineAsync($"{file.Name}:{duplicate.Row + 2}: {duplicate.Item}: duplicate");
+            }
+
+            var skipped = duplicates.Select(d => d.Row).ToHashSet();
+            if (skipped.Count > 0 && result.GetValue(onDuplicate) == "fail")
+            {
+                await result.Error().WriteLineAsync($"{skipped.Count} row(s) are already registered; nothing was imported.");
+                return CliOutput.Failed;
+            }
+
+            var fresh = skipped.Count == 0 ? rows : rows.Where((_, i) => !skipped.Contains(i)).ToList();
             var vault = host.Services.GetRequiredService<PersonVault>();
-            var imported = await Progress.RunAsync(
-                "Importing persons", progress => vault.ImportAsync(Actor.System, checkedRows.ConvertAll(c => c.Value!), progress, cancellationToken: ct), checkedRows.Count);
-            await result.Out().WriteLineAsync($"imported {imported} persons");
+            var imported = fresh.Count == 0 ? 0 : await Progress.RunAsync(
+                "Importing persons", progress => vault.ImportAsync(Actor.System, fresh, progress, cancellationToken: ct), fresh.Count);
+            await result.Out().WriteLineAsync($"imported {imported} persons, skipped {skipped.Count} duplicates");
             return CliOutput.Ok;
         });
         return command;

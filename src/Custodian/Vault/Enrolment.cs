@@ -73,7 +73,7 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
         var indexes = new List<BlindIndex>(2);
         foreach (var (id, value) in items)
         {
-            if (policy.FindItem(id)!.Type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null } is { } kind)
+            if (IndexKind(policy.FindItem(id)!.Type) is { } kind)
             {
                 indexes.Add(new BlindIndex { Kind = kind, Digest = crypto.BlindIndex(kind, value), PersonId = person.Id });
             }
@@ -81,6 +81,9 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
 
         return indexes;
     }
+
+    /// <summary>The blind index an item of this type is found by, if any.</summary>
+    internal static string? IndexKind(ItemType type) => type switch { ItemType.Email => "email", ItemType.Telephone => "telephone", _ => null };
 
     /// <summary>Writes enrolled persons without change tracking, inside the caller's transaction.</summary>
     public static Task WriteAsync(CustodianDb db, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken) =>
