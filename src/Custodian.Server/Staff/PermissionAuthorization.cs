@@ -66,11 +66,15 @@ internal static class PermissionEndpoints
         builder.RequireAuthorization(new RequiresPermissionAttribute(permission));
 
     /// <summary>The permission an endpoint declares, or null when it declares none.</summary>
-    public static string? DeclaredPermission(this Endpoint endpoint) =>
-        endpoint.Metadata.GetOrderedMetadata<IAuthorizationRequirementData>()
-            .SelectMany(d => d.GetRequirements()).OfType<PermissionRequirement>().LastOrDefault()?.Permission;
+    public static string? DeclaredPermission(this Endpoint endpoint) => DeclaredPermission(endpoint.Metadata);
 
-    public static bool IsPublic(this Endpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+    /// <summary>The permission declared in an endpoint's metadata (the route table's, or OpenAPI's copy of it).</summary>
+    public static string? DeclaredPermission(IEnumerable<object> metadata) =>
+        metadata.OfType<IAuthorizationRequirementData>().SelectMany(d => d.GetRequirements()).OfType<PermissionRequirement>().LastOrDefault()?.Permission;
+
+    public static bool IsPublic(this Endpoint endpoint) => IsPublic(endpoint.Metadata);
+
+    public static bool IsPublic(IEnumerable<object> metadata) => metadata.OfType<IAllowAnonymous>().Any();
 }
 
 /// <summary>

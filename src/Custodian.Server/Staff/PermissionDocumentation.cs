@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -38,8 +37,8 @@ internal static class PermissionDocumentation
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            var permission = metadata.OfType<IAuthorizationRequirementData>().SelectMany(d => d.GetRequirements()).OfType<PermissionRequirement>().LastOrDefault()?.Permission;
-            if (permission is null || metadata.OfType<IAllowAnonymous>().Any())
+            var permission = PermissionEndpoints.DeclaredPermission(metadata);
+            if (permission is null || PermissionEndpoints.IsPublic(metadata))
             {
                 return Task.CompletedTask;
             }
