@@ -13,6 +13,9 @@ internal sealed class OwnOrigins(IConfiguration configuration, IServer server)
     private readonly string[] _configured = Origins(configuration.GetSection("Host:PublicOrigins").Get<string[]>() ?? []);
     private readonly string[] _urls = Origins((configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
+    // Read at the first request, when the server has bound its addresses; they do not change while it runs.
+    private readonly Lazy<string[]> _bound = new(() => Origins(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+
     public bool Contains(string? origin)
     {
         if (origin is not { Length: > 0 })
@@ -26,8 +29,7 @@ internal sealed class OwnOrigins(IConfiguration configuration, IServer server)
             return _configured.Contains(origin, StringComparer.OrdinalIgnoreCase);
         }
 
-        return _urls.Contains(origin, StringComparer.OrdinalIgnoreCase)
-            || Origins(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Contains(origin, StringComparer.OrdinalIgnoreCase);
+        return _urls.Contains(origin, StringComparer.OrdinalIgnoreCase) || _bound.Value.Contains(origin, StringComparer.OrdinalIgnoreCase);
     }
 
     private static string[] Origins(IEnumerable<string> addresses) =>

@@ -50,7 +50,7 @@ internal static partial class NetworkRestriction
     {
         app.Use(async (context, next) =>
         {
-            if (IsSignInPost(context.Request))
+            if (IsSignInPost(context))
             {
                 using var lease = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>().AttemptAcquire(context);
                 if (!lease.IsAcquired)
@@ -79,8 +79,9 @@ internal static partial class NetworkRestriction
         return app;
     }
 
-    private static bool IsSignInPost(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(ConsoleSession.SignInPath, StringComparison.OrdinalIgnoreCase);
+    // The sign-in pages as routing matched them: no spelling of the path escapes the throttle.
+    private static bool IsSignInPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && EndpointRoutes.IsUnder(context, ConsoleSession.SignInPath);
 
     // Answered like a failed sign-in, so the response does not tell an attacker that the credential was good.
     private static async Task RefuseAsync(HttpContext context)

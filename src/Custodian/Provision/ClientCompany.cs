@@ -33,5 +33,4 @@ internal static class ProvisionRoles
 {
     /// <summary>The role of a client company's console account.</summary>
     public const string CompanyUser = Staff.RoleCatalogue.ClientCompany;
-
 }
