@@ -6,7 +6,8 @@ namespace Custodian.Audit;
 /// <summary>
 /// The only writer of the audit chain. A change and its events commit in one transaction
 /// (<see cref="CommitAsync"/>); reads, which change nothing, share transactions with each other
-/// (<see cref="RecordAsync"/>, group commit) so that one fsync makes many events durable.
+/// (<see cref="RecordAsync"/>, group commit) so that one fsync makes many events durable. Either way the chain holds
+/// the erasure barrier (<see cref="Vault.ErasureBarrier"/>): an allowed use of a person erased meanwhile is chained refused.
 /// </summary>
 public sealed class AuditLog : IAsyncDisposable
 {
@@ -25,27 +26,31 @@ public sealed class AuditLog : IAsyncDisposable
         _groupCommitter = Task.Run(GroupCommitLoopAsync);
     }
 
-    /// <summary>Saves the changes tracked by <paramref name="db"/> and appends <paramref name="entries"/>, atomically.</summary>
-    public Task CommitAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Saves the changes tracked by <paramref name="db"/> and appends <paramref name="entries"/>, atomically. Returns the
+    /// persons whose uses among the entries were chained refused, erased since their checks.
+    /// </summary>
+    public Task<IReadOnlySet<Guid>> CommitAsync(Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default) =>
         CommitAsync(db, entries, static (_, _) => Task.CompletedTask, cancellationToken);
 
     /// <summary>As above, and runs <paramref name="write"/> (rows written without change tracking) in the same transaction.</summary>
-    public async Task CommitAsync(
+    public async Task<IReadOnlySet<Guid>> CommitAsync(
         Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, Func<Storage.CustodianDb, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
         await _chainLock.WaitAsync(cancellationToken);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var head = await AuditRows.HeadAsync(db, cancellationToken);
+            var (head, erased) = await AuditRows.HeadAsync(db, Vault.ErasureBarrier.Persons(entries), cancellationToken);
             if (db.ChangeTracker.HasChanges())
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
 
             await write(db, cancellationToken);
-            await Storage.RowWriter.InsertAsync(db, Chain(entries, head), cancellationToken);
+            await Storage.RowWriter.InsertAsync(db, Chain(Vault.ErasureBarrier.Apply(entries, erased), head), cancellationToken);
             await tx.CommitAsync(cancellationToken);
+            return erased;
         }
         finally
         {
@@ -53,10 +58,13 @@ public sealed class AuditLog : IAsyncDisposable
         }
     }
 
-    /// <summary>Appends one event that goes with no change (a read, a refusal); returns once it is durable.</summary>
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends one event that goes with no change (a read, a refusal); returns once it is durable, with the outcome it
+    /// was chained with: <see cref="AuditOutcome.Refused"/> for a use of a person erased since its checks.
+    /// </summary>
+    public Task<AuditOutcome> RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(entry, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entry, new TaskCompletionSource<AuditOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The audit log is shut down.");
@@ -113,8 +121,8 @@ public sealed class AuditLog : IAsyncDisposable
 
             try
             {
-                await AppendAsync(batch.ConvertAll(p => p.Entry));
-                batch.ForEach(p => p.Done.TrySetResult());
+                var erased = await AppendAsync(batch.ConvertAll(p => p.Entry));
+                batch.ForEach(p => p.Done.TrySetResult(Vault.ErasureBarrier.Barred(p.Entry, erased) ? AuditOutcome.Refused : p.Entry.Outcome));
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
@@ -123,20 +131,19 @@ public sealed class AuditLog : IAsyncDisposable
         }
     }
 
-    private async Task AppendAsync(List<AuditEntry> entries)
+    private async Task<IReadOnlySet<Guid>> AppendAsync(List<AuditEntry> entries)
     {
         await using var db = _appender is null ? await _factory.CreateDbContextAsync() : null;
         if (db is not null && !db.Database.IsSqlite())
         {
-            await CommitAsync(db, entries);
-            return;
+            return await CommitAsync(db, entries);
         }
 
         _appender ??= new SqliteAuditAppender(db!);
         await _chainLock.WaitAsync();
         try
         {
-            _appender.Append(head => Chain(entries, head));
+            return _appender.Append(Vault.ErasureBarrier.Persons(entries), (head, erased) => Chain(Vault.ErasureBarrier.Apply(entries, erased), head));
         }
         finally
         {
@@ -152,5 +159,5 @@ public sealed class AuditLog : IAsyncDisposable
         _chainLock.Dispose();
     }
 
-    private sealed record Pending(AuditEntry Entry, TaskCompletionSource Done);
+    private sealed record Pending(AuditEntry Entry, TaskCompletionSource<AuditOutcome> Done);
 }

@@ -17,18 +17,35 @@ internal static class AuditRows
     // Both go in one round trip; each statement reads its own snapshot, so the head is read after the lock is granted.
     private const string LockedHeadSql = "SELECT pg_advisory_xact_lock(7243); " + HeadSql;
 
-    /// <summary>The chain's head, inside the caller's transaction; on PostgreSQL under the chain's lock.</summary>
-    public static async Task<(long Seq, byte[] Hash)> HeadAsync(Storage.CustodianDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chain's head, inside the caller's transaction; on PostgreSQL under the chain's lock. With
+    /// <paramref name="persons"/> (the persons a group's uses name), also those of them erased since
+    /// (<see cref="Vault.ErasureBarrier"/>), read in the same round trip and likewise after the lock is granted.
+    /// </summary>
+    public static async Task<((long Seq, byte[] Hash) Head, IReadOnlySet<Guid> Erased)> HeadAsync(
+        Storage.CustodianDb db, Guid[] persons, CancellationToken cancellationToken)
     {
         var locked = db.Database.IsNpgsql();
-        await using var command = Command(db, locked ? LockedHeadSql : HeadSql);
+        var barrier = persons.Length == 0 ? "" : "; " + (locked ? Vault.ErasureBarrier.PostgresSql : Vault.ErasureBarrier.SqliteSql);
+        await using var command = Command(db, (locked ? LockedHeadSql : HeadSql) + barrier);
+        if (persons.Length > 0)
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("persons", locked ? persons : Vault.ErasureBarrier.SqliteParameter(persons));
+            command.Parameters.Add(parameter);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (locked)
         {
             await reader.NextResultAsync(cancellationToken);
         }
 
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, AuditHash.Genesis);
+        var head = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, AuditHash.Genesis);
+        var erased = persons.Length > 0 && await reader.NextResultAsync(cancellationToken)
+            ? await Vault.ErasureBarrier.ReadAsync(reader, cancellationToken)
+            : Vault.ErasureBarrier.None;
+        return (head, erased);
     }
 
     public static async Task<long> LastSeqAsync(DbConnection connection, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal sealed class PersonStateCheck : IGateCheck
 {
     public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(request switch
     {
-        { Person.State: PersonState.Erased } => Failure.Gone("person.erased", "This person's data has been erased."),
+        { Person.State: PersonState.Erased } => ErasureBarrier.Erased,
         { Person.State: PersonState.UseSuspended, Use: not GateUse.Disclose } =>
             Failure.Refused("person.use-suspended", "Use of this person's data is suspended at their request."),
         { Person.ProvisionStopped: true, Use: GateUse.Provide } =>

@@ -18,7 +18,8 @@ public sealed partial class PersonGate
     /// <summary>
     /// Uses every person held under <paramref name="policyId"/> for one purpose, with the same checks as
     /// <see cref="UseAsync"/>. A refused person is left out and counted. Each batch's audit events (one per person,
-    /// naming <paramref name="subject"/>) are committed together, before any of that batch is decrypted.
+    /// naming <paramref name="subject"/>) are committed together, before any of that batch is decrypted; a person erased
+    /// after their checks is refused there (<see cref="ErasureBarrier"/>) and counted as <c>person.erased</c>.
     /// </summary>
     public async Task<Result<GateBatchOutcome>> UseAllAsync(
         Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, CancellationToken cancellationToken = default)
@@ -66,26 +67,36 @@ public sealed partial class PersonGate
 
             if (entries.Count >= BatchSize)
             {
-                allowed += await ReleaseBatchAsync(batch, entries, take, cancellationToken);
+                allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
             }
         }
 
-        allowed += await ReleaseBatchAsync(batch, entries, take, cancellationToken);
+        allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
         return new GateBatchOutcome(allowed, refused);
     }
 
     private async Task<int> ReleaseBatchAsync(
-        List<(GateRequest Request, PersonKey? Key)> batch, List<AuditEntry> entries, Action<PersonView> take, CancellationToken cancellationToken)
+        List<(GateRequest Request, PersonKey? Key)> batch, List<AuditEntry> entries, Dictionary<string, int> refused, Action<PersonView> take,
+        CancellationToken cancellationToken)
     {
+        var erased = ErasureBarrier.None;
         if (entries.Count > 0)
         {
             await using var auditDb = await factory.CreateDbContextAsync(cancellationToken);
-            await audit.CommitAsync(auditDb, entries, cancellationToken);
+            erased = await audit.CommitAsync(auditDb, entries, cancellationToken);
         }
 
+        var count = 0;
         foreach (var (request, key) in batch)
         {
             var person = request.Person;
+            if (erased.Contains(person.Id))
+            {
+                refused[ErasureBarrier.Erased.Code] = refused.GetValueOrDefault(ErasureBarrier.Erased.Code) + 1;
+                continue;
+            }
+
+            count++;
             var dataKey = (key is null ? null : crypto.OpenKey(key))
                 ?? throw new InvalidOperationException($"Person {person.Id} has no usable data key.");
             var items = VaultCrypto.Open(person.Id, dataKey, person.Sealed!)
@@ -99,7 +110,6 @@ public sealed partial class PersonGate
             take(new PersonView(person.Id, person.PolicyId, person.PolicyVersion, person.Channel, person.State, person.RegisteredAt, request.Purpose.Id, view));
         }
 
-        var count = batch.Count;
         batch.Clear();
         entries.Clear();
         return count;

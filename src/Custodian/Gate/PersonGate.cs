@@ -10,7 +10,7 @@ namespace Custodian.Gate;
 /// <summary>
 /// The one gate. Every use of personal data declares a purpose; the gate checks it against the policy and
 /// runs every registered <see cref="IGateCheck"/>, records the audit event durably, and only then decrypts.
-/// Refusals are audited too.
+/// Refusals are audited too. A person erased after the checks is refused at the audit commit (<see cref="ErasureBarrier"/>).
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
@@ -45,7 +45,11 @@ public sealed partial class PersonGate(
             throw new InvalidOperationException($"Person {personId} has no usable data key.");
         }
 
-        await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, purpose, string.Join(',', request!.Items)), cancellationToken);
+        var chained = await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, purpose, string.Join(',', request!.Items)), cancellationToken);
+        if (chained != AuditOutcome.Allowed)
+        {
+            return ErasureBarrier.Erased;
+        }
 
         var items = VaultCrypto.Open(personId, dataKey, row.Person.Sealed)
             ?? throw new InvalidOperationException($"Person {personId}'s items do not open with their key.");

@@ -60,7 +60,7 @@ internal sealed class StaffHarness : IAsyncDisposable
 
     public async Task<StaffAccount> CreateAccountAsync(string userName = "recruiter.one", string password = "correct horse battery")
     {
-        var created = await Accounts.CreateAsync(Gate.Actor.System, userName, password, "recruiter");
+        var created = await Accounts.CreateAsync(Custodian.Gate.Actor.System, userName, password, "recruiter");
         Assert.True(created.Succeeded, created.Failure?.Detail);
         return created.Value!;
     }
