@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,9 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // EF finds out whether the history table exists by selecting from it, and on a new PostgreSQL database logs that
+        // failed select as an error, four times, under a migration that succeeds. Made first, the select has an answer.
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         foreach (var migration in pending)
@@ -40,10 +45,42 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         return pending;
     }
 
+    /// <summary>
+    /// The migrations applied to <paramref name="db"/>, for a start that must know before migrating. Asked on the
+    /// context's connection but not through EF, which selects from the history table too and, on a new database, logs
+    /// the failed select as an error under a command that then succeeds.
+    /// </summary>
+    internal static HashSet<string> Applied(CustodianDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            db.Database.OpenConnection();
+        }
+
+        try
+        {
+            return Applied(connection, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (opened)
+            {
+                db.Database.CloseConnection();
+            }
+        }
+    }
+
     private async Task<HashSet<string>> AppliedAsync(CancellationToken cancellationToken)
     {
-        var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
+        return await Applied(connection, cancellationToken);
+    }
+
+    private static async Task<HashSet<string>> Applied(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
         command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" """;
         try
@@ -56,7 +93,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         }
         catch (System.Data.Common.DbException)
         {
-            // No history table yet: a new database, which the full migration below creates.
+            // No history table yet: a new database, which a migration creates.
         }
 
         return applied;

@@ -44,13 +44,42 @@ public sealed class StorageFailureHandlerTests
         forwarder.Stop();
         Npgsql.NpgsqlConnection.ClearAllPools();
 
-        var response = await client.GetAsync($"/api/v1/persons/{Guid.NewGuid()}", ct);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertUnavailableAsync(await client.GetAsync($"/api/v1/persons/{Guid.NewGuid()}?purpose=service.apply", ct));
+        await AssertUnavailableAsync(await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration(), ct));
+        await AssertUnavailableAsync(await client.PostAsJsonAsync("/api/v1/persons/search", new { email = "maria.lopez@example.com", purpose = "service.apply" }, ct));
+        await AssertUnavailableAsync(await client.DeleteAsync($"/api/v1/persons/{Guid.NewGuid()}", ct));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_read_only_sqlite_database_makes_readiness_fail_and_writes_answer_503()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new SqliteApp();
+        await app.InitializeAsync();
+        var client = await app.ClientWithTokenAsync();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration(), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+
+        using (ReadOnlyFolder.Make(app.DataDirectory))
+        {
+            // Connections opened from now on see the read-only files; the pool would otherwise keep handing out open ones.
+            SqliteConnection.ClearAllPools();
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+            await AssertUnavailableAsync(await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration("ana.torres@example.com"), ct));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+    }
+
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
         Assert.NotNull(response.Headers.RetryAfter);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        Assert.Equal("storage.unavailable", problem.GetProperty("code").GetString());
-        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Equal(StorageFailures.Unavailable, problem.Code());
     }
 
     [Fact]
@@ -74,6 +103,63 @@ public sealed class StorageFailureHandlerTests
         Npgsql.NpgsqlConnection.ClearAllPools();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+    }
+
+    /// <summary>
+    /// A folder whose files cannot be opened for writing until disposed. Permissions stop anyone but root; for root (as
+    /// in a container) the folder is bound read-only onto itself, a read-only file system as the kernel reports it.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class ReadOnlyFolder : IDisposable
+    {
+        private readonly string _folder;
+        private readonly Dictionary<string, UnixFileMode> _modes = [];
+
+        private ReadOnlyFolder(string folder) => _folder = folder;
+
+        public static ReadOnlyFolder Make(string folder)
+        {
+            var readOnly = new ReadOnlyFolder(folder);
+            if (Environment.IsPrivilegedProcess)
+            {
+                if (!Run("mount", "--bind", folder, folder))
+                {
+                    Assert.Skip("Running as root without the right to mount: a read-only folder cannot be made here.");
+                }
+
+                Assert.True(Run("mount", "-o", "remount,ro,bind", folder), "the bind mount could not be made read-only");
+                return readOnly;
+            }
+
+            foreach (var path in Directory.GetFiles(folder, "custodian.db*").Append(folder))
+            {
+                readOnly._modes[path] = File.GetUnixFileMode(path);
+                File.SetUnixFileMode(path, readOnly._modes[path] & ~(UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite));
+            }
+
+            return readOnly;
+        }
+
+        public void Dispose()
+        {
+            if (Environment.IsPrivilegedProcess)
+            {
+                // Lazily: the server's pool may still hold files opened through the mount; they close with it.
+                Run("umount", "--lazy", _folder);
+            }
+
+            foreach (var (path, mode) in _modes)
+            {
+                File.SetUnixFileMode(path, mode);
+            }
+        }
+
+        private static bool Run(string command, params string[] args)
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true })!;
+            process.WaitForExit();
+            return process.ExitCode == 0;
+        }
     }
 
     /// <summary>A PostgreSQL app reached through a forwarder that the test can take away.</summary>

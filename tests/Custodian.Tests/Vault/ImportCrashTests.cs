@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Custodian.Tests.Support;
 using Custodian.Vault;
@@ -24,7 +23,7 @@ public sealed class ImportCrashTests
         var csv = Path.Combine(database.Directory, "persons.csv");
         await File.WriteAllLinesAsync(csv, ["name,email,telephone,date-of-birth", .. Enumerable.Range(0, Rows).Select(Row)], ct);
 
-        using (var first = Cli(database, "import", "--input", csv, "--data", database.Directory))
+        using (var first = CustodianProcess.Start(database.Options.PostgresConnectionString, "import", "--input", csv, "--data", database.Directory))
         {
             first.OutputDataReceived += (_, _) => { };
             first.ErrorDataReceived += (_, _) => { };
@@ -44,7 +43,7 @@ public sealed class ImportCrashTests
         var committed = await CountAsync(database, ct);
         Assert.InRange(committed, 1, Rows - 1);
 
-        var (exit, output, error) = await RunAsync(database, "import", "--input", csv, "--data", database.Directory);
+        var (exit, output, error) = await CustodianProcess.RunAsync(database.Options.PostgresConnectionString, "import", "--input", csv, "--data", database.Directory);
 
         Assert.True(exit == 0, error);
         Assert.Contains($"imported {Rows - committed} persons, skipped {committed} duplicates", output, StringComparison.Ordinal);
@@ -53,7 +52,7 @@ public sealed class ImportCrashTests
         // One e-mail and one telephone digest per person, none twice: nobody was registered a second time.
         Assert.Equal(2 * Rows, await db.Set<BlindIndex>().CountAsync(ct));
         Assert.Equal(2 * Rows, await db.Set<BlindIndex>().Select(b => new { b.Kind, b.Digest }).Distinct().CountAsync(ct));
-        var (verified, verification, _) = await RunAsync(database, "audit", "verify", "--data", database.Directory);
+        var (verified, verification, _) = await CustodianProcess.RunAsync(database.Options.PostgresConnectionString, "audit", "verify", "--data", database.Directory);
         Assert.True(verified == 0, verification);
         Assert.StartsWith($"intact: {Rows} events", verification, StringComparison.Ordinal);
     }
@@ -64,26 +63,5 @@ public sealed class ImportCrashTests
     {
         await using var db = await database.Factory.CreateDbContextAsync(cancellationToken);
         return await db.Set<Person>().CountAsync(cancellationToken);
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestDatabase database, params string[] args)
-    {
-        using var process = Cli(database, args);
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>The command as an operator runs it, a process of its own (the muxer runs it in-process: its id is the command's).</summary>
-    private static Process Cli(TestDatabase database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Custodian.Cli.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ConnectionStrings__Custodian"] = database.Options.PostgresConnectionString ?? "" },
-        };
-        return Process.Start(start)!;
     }
 }

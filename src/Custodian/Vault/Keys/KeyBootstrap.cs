@@ -33,7 +33,7 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
             }
 
             using var db = factory.CreateDbContext();
-            if (db.Database.GetAppliedMigrations().Contains(KeyCheckMigrationId))
+            if (DatabaseMigrator.Applied(db).Contains(KeyCheckMigrationId))
             {
                 Verify(db, opened.Provider, KeyFilePath, opened.Created, time);
                 _checked = true;
@@ -61,7 +61,7 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
     {
         var path = FileKeyProvider.PathIn(options.DataDirectory);
         using var db = factory.CreateDbContext();
-        var applied = db.Database.GetAppliedMigrations().ToHashSet(StringComparer.Ordinal);
+        var applied = DatabaseMigrator.Applied(db);
         var mayCreate = !File.Exists(path) && !HoldsAnything(db, applied);
         var result = FileKeyProvider.Open(path, mayCreate);
         var provider = result.Provider ?? throw new KeyFileException(result.Error!);
