@@ -75,6 +75,30 @@ public sealed class StorageFailureHandlerTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_full_disk_makes_readiness_fail_and_writes_answer_503_storage_full()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var disk = SmallDisk.Mount();
+        await using var app = new SmallDiskApp(disk.DataDirectory);
+        await app.InitializeAsync();
+        var client = await app.ClientWithTokenAsync();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration(), ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+
+        disk.Fill();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", ct)).StatusCode);
+        var response = await client.PostAsJsonAsync("/api/v1/persons", Candidates.Registration("ana.torres@example.com"), ct);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(StorageFailures.Full, problem.Code());
+        Assert.NotNull(response.Headers.RetryAfter);
+
+        disk.Empty();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", ct)).StatusCode);
+    }
+
     private static async Task AssertUnavailableAsync(HttpResponseMessage response)
     {
         var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
@@ -154,11 +178,76 @@ public sealed class StorageFailureHandlerTests
             }
         }
 
-        private static bool Run(string command, params string[] args)
+        public static bool Run(string command, params string[] args)
         {
             using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true })!;
             process.WaitForExit();
             return process.ExitCode == 0;
+        }
+    }
+
+    /// <summary>A file system of 32 MB of its own (tmpfs, mounted by root), which the test can fill.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class SmallDisk : IAsyncDisposable
+    {
+        private readonly string _mount;
+
+        private SmallDisk(string mount) => _mount = mount;
+
+        public string DataDirectory => Path.Combine(_mount, "data");
+
+        private string Filler => Path.Combine(_mount, "filler");
+
+        public static SmallDisk Mount()
+        {
+            var mount = Directory.CreateTempSubdirectory("custodian-full-").FullName;
+            if (!Environment.IsPrivilegedProcess || !ReadOnlyFolder.Run("mount", "-t", "tmpfs", "-o", "size=32m,mode=700", "tmpfs", mount))
+            {
+                Directory.Delete(mount);
+                Assert.Skip("A small file system to fill is a tmpfs mounted by root; this run cannot mount one.");
+            }
+
+            return new SmallDisk(mount);
+        }
+
+        /// <summary>Writes a file until the file system has no space left.</summary>
+        public void Fill()
+        {
+            using var stream = new FileStream(Filler, FileMode.Create);
+            var block = new byte[64 * 1024];
+            try
+            {
+                while (true)
+                {
+                    stream.Write(block);
+                    stream.Flush();
+                }
+            }
+            catch (IOException)
+            {
+                // Full.
+            }
+        }
+
+        public void Empty() => File.Delete(Filler);
+
+        public ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            ReadOnlyFolder.Run("umount", "--lazy", _mount);
+            Directory.Delete(_mount);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class SmallDiskApp(string dataDirectory) : CustodianApp
+    {
+        public override string Provider => "sqlite";
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Storage:DataDirectory", dataDirectory);
         }
     }
 
