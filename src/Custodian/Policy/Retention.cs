@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Custodian.Policy;
@@ -23,6 +24,7 @@ public sealed record RetentionRule
 }
 
 /// <summary>The kinds of record the schedule covers; the ids are what a policy file writes.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RecordKind>))]
 public enum RecordKind
 {
     Persons,
@@ -37,6 +39,7 @@ public enum RecordKind
     Sessions,
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<RetentionBasis>))]
 public enum RetentionBasis
 {
     Law,
@@ -68,6 +71,7 @@ public static class RecordKinds
     public static RecordKind? Find(string id) => All.FirstOrDefault(k => k.Id == id) is { Id: not null } found ? found.Kind : null;
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<PeriodUnit>))]
 public enum PeriodUnit
 {
     Days,
