@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|audit-verify</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|dispose|audit-verify</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -33,6 +33,9 @@ public static class BenchmarkProgram
                 break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+                break;
+            case "dispose":
+                await Retention.DisposalLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
                 break;
             case "requests":
                 await Requests.RequestsLoad.RunAsync(args);

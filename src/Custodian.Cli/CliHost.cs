@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Retention;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -65,6 +66,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddCalendars(builder.Configuration);
         builder.Services.AddStaffAccounts();
         builder.Services.AddSingleton<ApiTokens>();
+        builder.Services.AddRetention(builder.Configuration);
         return new CliHost(builder.Build());
     }
 

@@ -28,6 +28,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(AnonymizeCommand.Create());
         root.Subcommands.Add(Provision.ProvisionCommands.Create());
         root.Subcommands.Add(Requests.RequestCommands.Create());
+        root.Subcommands.Add(Retention.RetentionCommands.Create());
         return root;
     }
 

@@ -3,12 +3,14 @@ using Custodian.Calendars;
 using Custodian.Policy;
 using Custodian.Provision;
 using Custodian.Requests;
+using Custodian.Retention;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Policy;
 using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Provision;
 using Custodian.Server.Requests;
+using Custodian.Server.Retention;
 using Custodian.Server.Staff;
 using Custodian.Server.Vault;
 using Custodian.Storage;
@@ -27,6 +29,7 @@ builder.Services.AddAnonymization(builder.Configuration);
 builder.Services.AddPrivacyCentre(builder.Configuration);
 builder.Services.AddProvision();
 builder.Services.AddRequests(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 
 var app = builder.Build();
 
@@ -38,6 +41,7 @@ app.MapAnonymization();
 app.MapPrivacyCentre();
 app.MapProvision();
 app.MapRequests();
+app.MapRetention();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

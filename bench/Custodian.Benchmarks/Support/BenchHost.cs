@@ -1,5 +1,6 @@
 using Custodian.Audit;
 using Custodian.Policy;
+using Custodian.Retention;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -39,7 +40,8 @@ internal sealed class BenchHost : IAsyncDisposable
             .AddStorage(configuration)
             .AddPolicy(configuration)
             .AddAudit(configuration)
-            .AddVault();
+            .AddVault()
+            .AddRetention(configuration);
         if (safeManagement)
         {
             collection.AddStaffAccounts();

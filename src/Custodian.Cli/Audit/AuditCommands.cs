@@ -19,7 +19,8 @@ internal static class AuditCommands
             var verification = await Progress.RunAsync("Verifying audit chain", progress => verifier.VerifyAsync(progress, ct));
             if (verification.Intact)
             {
-                await result.Out().WriteLineAsync($"intact: {verification.Count} events, head {verification.HeadHash}");
+                var pruned = verification.PrunedThrough > 0 ? $" (1..{verification.PrunedThrough} pruned behind a signed start)" : "";
+                await result.Out().WriteLineAsync($"intact: {verification.Count} events{pruned}, head {verification.HeadHash}");
                 return CliOutput.Ok;
             }
 

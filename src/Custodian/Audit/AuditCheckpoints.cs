@@ -54,6 +54,18 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
 
     private byte[] Sign(long seq, byte[] hash) => Signature(keys, seq, hash);
 
+    /// <summary>The signature of a chain start, under its own derived key: an ordinary checkpoint's cannot pass for it.</summary>
+    internal byte[] SignStart(long seq, byte[] hash)
+    {
+        Span<byte> message = stackalloc byte[8 + 32];
+        BinaryPrimitives.WriteInt64BigEndian(message, seq);
+        hash.CopyTo(message[8..]);
+        return HMACSHA256.HashData(keys.DeriveKey("audit-chain-start"), message);
+    }
+
+    internal bool IsSignedStart(AuditChainStart start) =>
+        start.Hash.Length == 32 && CryptographicOperations.FixedTimeEquals(SignStart(start.Seq, start.Hash), start.Signature);
+
     /// <summary>A checkpoint's signature under this key: the key check also uses it to tell whether a key opens an older database.</summary>
     internal static byte[] Signature(IKeyProvider keys, long seq, byte[] hash)
     {

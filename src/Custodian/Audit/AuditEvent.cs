@@ -145,6 +145,14 @@ public enum AuditEventType
     InquiryAnswered = 7002,
     InquirySharedWithAffiliate = 7003,
     AffiliateSharingStopped = 7004,
+
+    // Retention (8000-8099): disposal runs and the audit chain's pruning.
+    /// <summary>A batch of records disposed of under a retention rule; names the disposal record and the count.</summary>
+    RecordsDisposed = 8000,
+    /// <summary>A disposal run finished; names the run and the total.</summary>
+    RetentionRunCompleted = 8001,
+    /// <summary>Events up to a signed start were pruned; names the start and the count.</summary>
+    AuditChainPruned = 8002,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

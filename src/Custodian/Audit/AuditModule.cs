@@ -15,6 +15,7 @@ public static class AuditModule
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditCheckpoints>();
         services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<AuditPruning>();
         services.AddHostedService<AuditCheckpointService>();
         return services;
     }

@@ -19,15 +19,22 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
     {
         await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
         var last = await AuditRows.LastSeqAsync(connection, cancellationToken);
+        // A pruned chain begins after its signed start; an unsigned or forged one is a cut, not a prune.
+        var start = await AuditChainStart.ReadAsync(connection, cancellationToken);
+        var skipped = start?.Seq ?? 0;
+        if (start is not null && StartProblem(start, await AuditChainStart.FirstSeqAsync(connection, cancellationToken)) is { } startProblem)
+        {
+            return AuditVerification.Broken(0, start.Seq, startProblem);
+        }
 
-        var parts = (int)Math.Clamp(last / MinimumRangeSize, 1, Environment.ProcessorCount);
-        var size = (last + parts - 1) / Math.Max(parts, 1);
+        var parts = (int)Math.Clamp((last - skipped) / MinimumRangeSize, 1, Environment.ProcessorCount);
+        var size = Math.Max(0, last - skipped + parts - 1) / Math.Max(parts, 1);
         long done = 0;
         var ranges = await Task.WhenAll(Enumerable.Range(0, parts).Select(i => Task.Run(() =>
-            WalkRange(1 + (i * size), Math.Min(last, (i + 1) * size), rows => progress?.Report(Interlocked.Add(ref done, rows)), cancellationToken), cancellationToken)));
+            WalkRange(skipped + 1 + (i * size), Math.Min(last, skipped + ((i + 1) * size)), rows => progress?.Report(Interlocked.Add(ref done, rows)), cancellationToken), cancellationToken)));
 
         var failures = new List<(long Seq, string Problem)>();
-        var head = AuditHash.Genesis;
+        var head = start?.Hash ?? AuditHash.Genesis;
         foreach (var range in ranges)
         {
             if (range.Failure is { } failure)
@@ -52,8 +59,13 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
         var checkpointFailure = await checkpoints.CheckAsync(connection, last, head, cancellationToken);
         return checkpointFailure is { } bad
             ? AuditVerification.Broken(last, bad.Seq, bad.Problem)
-            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null);
+            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { PrunedThrough = skipped };
     }
+
+    private string? StartProblem(AuditChainStart start, long? firstSeq) =>
+        !checkpoints.IsSignedStart(start) ? "the chain's start is not a signed checkpoint"
+        : firstSeq <= start.Seq ? $"event {firstSeq} lies behind the chain's signed start at {start.Seq}"
+        : null;
 
     // Synchronous on purpose: a million rows read with ReadAsync would cost a task each. This method and the row
     // readers it calls are compiled optimized at once: tiered compilation would run a cold walk's first half
@@ -112,5 +124,8 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
 
 public sealed record AuditVerification(bool Intact, long Count, string? HeadHash, long? FirstBadSeq, string? Problem)
 {
+    /// <summary>The last event pruned behind the chain's signed start; 0 for a chain never pruned.</summary>
+    public long PrunedThrough { get; init; }
+
     public static AuditVerification Broken(long count, long seq, string problem) => new(false, count, null, seq, problem);
 }

@@ -34,6 +34,10 @@ public sealed record PrivacyPolicy
     public IReadOnlyDictionary<string, LocalizedText> Terms { get; init; } = new Dictionary<string, LocalizedText>();
     /// <summary>The cookie and web-beacon categories a visitor chooses from; null where the policy sets none.</summary>
     public CookiePolicy? Cookies { get; init; }
+    /// <summary>The retention schedule, at most one rule per kind of record; a kind without a rule is kept.</summary>
+    public IReadOnlyList<RetentionRule> Retention { get; init; } = [];
+
+    public RetentionRule? FindRetention(RecordKind kind) => Retention.FirstOrDefault(r => r.Record == kind);
 
     public PurposeOfUse? FindPurpose(string id) => Find(Purposes, id, static p => p.Id);
     public DataItem? FindItem(string id) => Find(Items, id, static i => i.Id);

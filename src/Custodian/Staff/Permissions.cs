@@ -39,6 +39,8 @@ internal static class Permissions
     public const string DevicesApprove = "devices.approve";
     public const string AccessReviewsReview = "access-reviews.review";
     public const string AccountSelf = "account.self";
+    public const string RetentionRead = "retention.read";
+    public const string RetentionManage = "retention.manage";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -65,6 +67,8 @@ internal static class Permissions
         [DevicesApprove] = Realm.Staff,
         [AccessReviewsReview] = Realm.Staff,
         [AccountSelf] = Realm.Staff,
+        [RetentionRead] = StaffOrService,
+        [RetentionManage] = StaffOrService,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>

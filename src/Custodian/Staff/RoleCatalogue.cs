@@ -66,7 +66,8 @@ internal sealed class RoleCatalogue
             Staff.Permissions.ConsentManage, Staff.Permissions.ProvisionManage, Staff.Permissions.ProvisionApprove,
             Staff.Permissions.RequestsHandle, Staff.Permissions.RequestsDocumentsReview, Staff.Permissions.InquiriesHandle,
             Staff.Permissions.AnonymizationManage, Staff.Permissions.AnonymizationMethodRead, Staff.Permissions.StatisticsRead,
-            Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf);
+            Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf,
+            Staff.Permissions.RetentionRead, Staff.Permissions.RetentionManage);
         yield return Role(InformationManager, Realm.Staff,
             Staff.Permissions.PersonsSearch, Staff.Permissions.PersonsRead, Staff.Permissions.StatisticsRead,
             Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf);

@@ -212,28 +212,76 @@ public sealed class PersonVault(
     /// <summary>Destroys the person's data key first, so every copy of the sealed items is unreadable, then deletes their rows.</summary>
     public async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default)
     {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var state = await db.Set<Person>().Where(p => p.Id == personId).Select(p => (PersonState?)p.State).FirstOrDefaultAsync(cancellationToken);
+            if (state is null)
+            {
+                return Failure.NotFound("person.unknown", "No person has this id.");
+            }
+
+            if (state == PersonState.Erased)
+            {
+                return Failure.Gone("person.erased", "This person's data has already been erased.");
+            }
+        }
+
+        var erased = await EraseBatchAsync(actor, [personId], null, null, cancellationToken);
+        return erased.Count == 1 ? personId : Failure.Gone("person.erased", "This person's data has already been erased.");
+    }
+
+    /// <summary>
+    /// Erases many persons the way <see cref="EraseAsync"/> erases one, in transactions of at most
+    /// <paramref name="batchSize"/>, each with its persons' events; persons unknown or already erased are skipped, so a
+    /// rerun after a crash erases only the rest. <paramref name="with"/> runs in each batch's transaction with the ids
+    /// it erased and returns audit entries of its own. Returns how many were erased.
+    /// </summary>
+    public async Task<int> EraseManyAsync(
+        Actor actor, IReadOnlyList<Guid> personIds, string? reason = null, int batchSize = 2000,
+        Func<CustodianDb, IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyList<AuditEntry>>>? with = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var erased = 0;
+        foreach (var batch in personIds.Chunk(batchSize))
+        {
+            erased += (await EraseBatchAsync(actor, batch, reason, with, cancellationToken)).Count;
+        }
+
+        return erased;
+    }
+
+    // The one way to erase: keys go first, then blind indexes and sealed items, in one transaction with an event per
+    // person. Which persons are still to erase is read inside that transaction, under the chain's lock, so two erasures
+    // of one person (a request and a disposal run) write one event.
+    private async Task<IReadOnlyList<Guid>> EraseBatchAsync(
+        Actor actor, IReadOnlyCollection<Guid> ids, string? reason,
+        Func<CustodianDb, IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyList<AuditEntry>>>? with, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
-        if (person is null)
+        var entries = new List<AuditEntry>();
+        List<Guid> erased = [];
+        // The entries are chained after the write has run, so the write may fill them.
+        await audit.CommitAsync(db, entries, async (d, ct) =>
         {
-            return Failure.NotFound("person.unknown", "No person has this id.");
-        }
+            erased = await d.Set<Person>().Where(p => ids.Contains(p.Id) && p.State != PersonState.Erased).Select(p => p.Id).ToListAsync(ct);
+            if (erased.Count > 0)
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                await d.Set<PersonKey>().Where(k => erased.Contains(k.PersonId)).ExecuteDeleteAsync(ct);
+                await d.Set<BlindIndex>().Where(b => erased.Contains(b.PersonId)).ExecuteDeleteAsync(ct);
+                await d.Set<Person>().Where(p => erased.Contains(p.Id)).ExecuteUpdateAsync(
+                    s => s.SetProperty(p => p.Sealed, (byte[]?)null).SetProperty(p => p.ItemIds, "").SetProperty(p => p.State, PersonState.Erased)
+                        .SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.Version, p => p.Version + 1), ct);
+                entries.AddRange(erased.Select(id => new AuditEntry(AuditEventType.PersonErased, actor.AuditName, PersonId: id, Reason: reason)));
+            }
 
-        if (person.State == PersonState.Erased)
-        {
-            return Failure.Gone("person.erased", "This person's data has already been erased.");
-        }
-
-        db.RemoveRange(await db.Set<PersonKey>().Where(k => k.PersonId == personId).ToListAsync(cancellationToken));
-        db.RemoveRange(await db.Set<BlindIndex>().Where(b => b.PersonId == personId).ToListAsync(cancellationToken));
-        person.Sealed = null;
-        person.ItemIds = "";
-        person.State = PersonState.Erased;
-        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        person.Version++;
-        await audit.CommitAsync(db, [new(AuditEventType.PersonErased, actor.AuditName, PersonId: personId)], cancellationToken);
+            if (with is not null)
+            {
+                entries.AddRange(await with(d, erased, ct));
+            }
+        }, cancellationToken);
         await StorageMaintenance.CheckpointAsync(db, cancellationToken);
-        return personId;
+        return erased;
     }
 
     private static AuditEntry Registered(Actor actor, Person person) =>

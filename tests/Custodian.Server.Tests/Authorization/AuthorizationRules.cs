@@ -183,13 +183,17 @@ public static class AuthorizationRules
         ["POST /api/v1/staff/accounts/{id:guid}/deactivate"] = Door.Api("staff.manage"),
         ["POST /api/v1/staff/accounts/{id:guid}/reactivate"] = Door.Api("staff.manage"),
         ["POST /api/v1/staff/me/password"] = Door.Api("account.self"),
+        ["GET /api/v1/retention/schedule"] = Door.Api("retention.read"),
+        ["GET /api/v1/retention/disposals"] = Door.Api("retention.read"),
+        ["POST /api/v1/retention/runs"] = Door.Api("retention.manage"),
+        ["GET /console/retention"] = Door.Console("retention.read"),
     };
 
     private static readonly string[] StaffWork =
     [
         "persons.register", "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage",
         "provision.entries", "provision.manage", "provision.approve", "requests.handle", "requests.documents.review",
-        "inquiries.handle", "anonymization.manage", "anonymization.method.read", "statistics.read",
+        "inquiries.handle", "anonymization.manage", "anonymization.method.read", "statistics.read", "retention.read", "retention.manage",
     ];
 
     /// <summary>What each shipped role may do, and the realm of its accounts ("staff", "company" or "joint").</summary>
@@ -197,12 +201,13 @@ public static class AuthorizationRules
     {
         // Runs the system: every staff permission.
         ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self"]),
-        // The privacy office: requests, provision and its approval, releases, reviews; registers nobody and manages no staff.
+        // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
+        // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",
         [
             "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage", "provision.manage", "provision.approve",
             "requests.handle", "requests.documents.review", "inquiries.handle", "anonymization.manage", "anonymization.method.read",
-            "statistics.read", "access-reviews.review", "devices.approve", "account.self",
+            "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage",
         ]),
         // Answers for a department: reviews its access logs and approves its devices.
         ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self"]),

@@ -38,4 +38,7 @@ internal static class PolicyRules
     public const string UnknownPlaceholder = "unknown-placeholder";
     public const string NoticeMismatch = "notice-mismatch";
     public const string DuplicatePolicy = "duplicate-policy";
+    public const string UnknownRecordKind = "unknown-record-kind";
+    public const string InvalidPeriod = "invalid-period";
+    public const string QuoteNotInNotice = "quote-not-in-notice";
 }

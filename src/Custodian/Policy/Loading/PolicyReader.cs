@@ -66,6 +66,7 @@ internal sealed partial class PolicyReader
         var cookies = map.Map("cookies", required: false) is { } cookiesMap ? ReadCookies(cookiesMap, recipients) : null;
         var noticesMap = map.Map("notices");
         var notices = noticesMap is null ? null : ReadNotices(noticesMap);
+        var retention = ReadRetention(map, notices, binding?.Value);
         map.Done();
 
         CheckReferences();
@@ -98,6 +99,7 @@ internal sealed partial class PolicyReader
             Terms = terms,
             Notices = notices!,
             Cookies = cookies,
+            Retention = retention,
         };
     }
 
