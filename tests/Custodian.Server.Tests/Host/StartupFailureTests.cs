@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Custodian.Gate;
+using Custodian.Server.Tests.Infrastructure;
+using Custodian.Vault;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Server.Tests.Host;
 
@@ -148,6 +152,29 @@ public sealed class StartupFailureTests : IDisposable
         File.Delete(keyFile);
 
         var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={data}");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"Custodian did not start: Key file {keyFile} is missing", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(keyFile));
+    }
+
+    [Fact]
+    public async Task With_every_person_erased_a_deleted_key_file_stops_the_start_instead_of_being_replaced()
+    {
+        await using var settings = await ServerSettings.CreateAsync("sqlite", token: false);
+        await using (var services = settings.Services())
+        {
+            var vault = services.GetRequiredService<PersonVault>();
+            var registered = await vault.RegisterAsync(Actor.System, new Registration("service-application", Candidates.Items()), TestContext.Current.CancellationToken);
+            Assert.True((await vault.EraseAsync(Actor.System, registered.Value, TestContext.Current.CancellationToken)).Succeeded);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var keyFile = Custodian.Vault.Keys.FileKeyProvider.PathIn(settings.DataDirectory);
+        File.Delete(keyFile);
+
+        var (exit, error) = await StartServerAsync(settings.Arguments);
 
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -111,7 +111,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 }
 
-/// <summary>A data folder (private to its owner) and, for PostgreSQL, a database of its own, migrated, with an API token made.</summary>
+/// <summary>A data folder (private to its owner) and, for PostgreSQL, a database of its own, migrated, with an API token made unless not wanted.</summary>
 public sealed class ServerSettings : IAsyncDisposable
 {
     private readonly string? _database;
@@ -136,7 +136,7 @@ public sealed class ServerSettings : IAsyncDisposable
         : [$"--Storage:DataDirectory={DataDirectory}", $"--ConnectionStrings:Custodian={ConnectionString}"];
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    public static async Task<ServerSettings> CreateAsync(string provider)
+    public static async Task<ServerSettings> CreateAsync(string provider, bool token = true)
     {
         var folder = Directory.CreateTempSubdirectory("custodian-process-").FullName;
         Directory.CreateDirectory(Path.Combine(folder, "data"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -152,6 +152,11 @@ public sealed class ServerSettings : IAsyncDisposable
         await using var services = settings.Services();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         services.GetRequiredService<Custodian.Vault.Keys.KeyBootstrap>().EnsureChecked();
+        if (!token)
+        {
+            return settings;
+        }
+
         var created = await services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, "crash-test", CustodianApp.ServicePermissions, []);
         settings.Token = created.Value.Secret;
         return settings;

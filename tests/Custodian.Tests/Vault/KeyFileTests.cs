@@ -1,6 +1,10 @@
+using Custodian.Storage;
 using Custodian.Tests.Support;
+using Custodian.Vault;
 using Custodian.Vault.Keys;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Vault;
 
@@ -61,6 +65,48 @@ public sealed class KeyFileTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("base64", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_file_with_one_bit_flipped_stops_a_command_in_one_line_with_exit_1()
+    {
+        await ImportOneAsync();
+        var keyFile = FileKeyProvider.PathIn(_data);
+        var key = Convert.FromBase64String(await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken));
+        key[3] ^= 0x01;
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(key), TestContext.Current.CancellationToken);
+
+        var (exit, output, error) = await CustodianCli.RunAsync("token", "create", "--name", "crm", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains($"the key file {keyFile} does not open this database's data", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_every_person_erased_a_deleted_key_file_stops_a_command_and_is_not_replaced()
+    {
+        await ImportOneAsync();
+        await using (var host = await Custodian.Cli.CliHost.OpenAsync(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data }, TestContext.Current.CancellationToken))
+        {
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+            foreach (var person in await db.Set<Person>().Select(p => p.Id).ToListAsync(TestContext.Current.CancellationToken))
+            {
+                Assert.True((await host.Services.GetRequiredService<PersonVault>().EraseAsync(Custodian.Gate.Actor.System, person, TestContext.Current.CancellationToken)).Succeeded);
+            }
+
+            Assert.False(await db.Set<PersonKey>().AnyAsync(TestContext.Current.CancellationToken));
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(FileKeyProvider.PathIn(_data));
+
+        var (exit, _, error) = await CustodianCli.RunAsync("audit", "verify", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("is missing", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(FileKeyProvider.PathIn(_data)));
     }
 
     public void Dispose()
