@@ -68,7 +68,7 @@ public sealed class KeyFileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_key_file_with_one_bit_flipped_stops_a_command_in_one_line_with_exit_1()
+    public async Task A_key_file_with_one_bit_flipped_stops_an_import_in_one_line_with_exit_1_and_seals_nothing()
     {
         await ImportOneAsync();
         var keyFile = FileKeyProvider.PathIn(_data);
@@ -76,10 +76,14 @@ public sealed class KeyFileTests : IDisposable
         key[3] ^= 0x01;
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(key), TestContext.Current.CancellationToken);
 
-        var (exit, output, error) = await CustodianCli.RunAsync("token", "create", "--name", "crm", "--data", _data);
+        var csv = Path.Combine(_data, "another.csv");
+        await File.WriteAllLinesAsync(csv, ["name,email,telephone,date-of-birth", "Luis Pérez,luis@example.com,+52 442 555 0102,1985-01-20"], TestContext.Current.CancellationToken);
+
+        var (exit, output, error) = await CustodianCli.RunAsync("import", "--input", csv, "--data", _data);
 
         Assert.Equal(1, exit);
         Assert.Empty(output);
+        Assert.Equal(1, CountPersons());
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains($"the key file {keyFile} does not open this database's data", line, StringComparison.Ordinal);
     }
@@ -107,6 +111,15 @@ public sealed class KeyFileTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains("is missing", error, StringComparison.Ordinal);
         Assert.False(File.Exists(FileKeyProvider.PathIn(_data)));
+    }
+
+    private long CountPersons()
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "custodian.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM vault_persons";
+        return (long)command.ExecuteScalar()!;
     }
 
     public void Dispose()
