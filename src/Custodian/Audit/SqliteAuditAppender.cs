@@ -5,8 +5,9 @@ namespace Custodian.Audit;
 
 /// <summary>
 /// The group commit's writer on SQLite: one connection kept open for the log's lifetime, with the head read, the
-/// erasure barrier's look-up and the insert prepared once. Opened per group through EF, each commit paid for a pooled connection's set-up and two
-/// statements compiled again, and that fixed cost, not the fsync, was what a read's audit event waited for.
+/// erasure barrier's look-up and the insert prepared once. Opened per group through EF, each commit paid for a pooled
+/// connection's set-up and two statements compiled again, and that fixed cost, not the fsync, was what a read's audit
+/// event waited for.
 /// Events that go with a change still commit through EF in the change's own transaction (<see cref="AuditLog.CommitAsync(Storage.CustodianDb, IReadOnlyList{AuditEntry}, CancellationToken)"/>).
 /// </summary>
 internal sealed class SqliteAuditAppender : IDisposable
