@@ -20,7 +20,7 @@ public sealed class AccessCommandTests : IDisposable
         var account = (await sp.GetRequiredService<StaffAccounts>().CreateAsync(Actor.System, "reader.one", "correct horse battery", "recruiter")).Value!;
         var department = (await sp.GetRequiredService<SafeManagement>().CreateDepartmentAsync(Actor.System, "Placement", account.Id)).Value!;
         Assert.Null(await sp.GetRequiredService<SafeManagement>().AssignDepartmentAsync(Actor.System, account.Id, department.Id));
-        var person = Guid.CreateVersion7();
+        var person = await HeldPersons.CreateAsync(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Custodian.Storage.CustodianDb>>());
         await sp.GetRequiredService<AuditLog>().RecordAsync(new AuditEntry(AuditEventType.PersonRead, "staff:" + account.Id, PersonId: person, Purpose: "service.apply"));
         return (account.Id, person);
     }

@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Gate;
 using Custodian.Staff;
+using Custodian.Tests.Support;
 
 namespace Custodian.Tests.Staff;
 
@@ -24,7 +25,7 @@ public sealed class AccessReviewsTests
         var (h, manager, department) = await SetUpAsync();
         await using var _ = h;
         var outsider = await h.CreateAccountAsync("other.one");
-        var person = Guid.CreateVersion7();
+        var person = await HeldPersons.CreateAsync(h.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Custodian.Storage.CustodianDb>>());
         await h.Audit.RecordAsync(new AuditEntry(AuditEventType.PersonRead, StaffActor(manager).AuditName, PersonId: person, Purpose: "service.apply"));
         await h.Audit.RecordAsync(new AuditEntry(AuditEventType.PersonRead, StaffActor(outsider).AuditName, PersonId: person, Purpose: "service.apply"));
 
