@@ -13,7 +13,7 @@ public abstract class AuditVerifierTests(CustodianApp app)
     {
         var log = app.Service<AuditLog>();
         await Task.WhenAll(
-            log.RecordAsync(new AuditEntry(AuditEventType.PersonRead, "staff:" + Guid.NewGuid(), PersonId: Guid.NewGuid(), Purpose: "service.apply", Items: "name,email")),
+            log.RecordAsync(new AuditEntry(AuditEventType.PersonCorrected, "staff:" + Guid.NewGuid(), PersonId: Guid.NewGuid(), Purpose: "service.apply", Items: "name,email")),
             log.RecordAsync(new AuditEntry(AuditEventType.PersonRead, "system", AuditOutcome.Refused, Reason: "purpose.unknown", Subject: "señal-ñ-✓")),
             log.RecordAsync(new AuditEntry(AuditEventType.StaffSignedIn, "system", Items: "")));
         var verifier = app.Service<AuditVerifier>();

@@ -21,7 +21,7 @@ public sealed class AuditChainTests : IDisposable
     {
         var log = new AuditLog(_db.Factory, _time);
         var reads = Enumerable.Range(0, count)
-            .Select(i => log.RecordAsync(new AuditEntry(AuditEventType.PersonRead, "staff:" + Guid.Empty, PersonId: Guid.CreateVersion7(), Purpose: "service.apply", Items: "name,email")));
+            .Select(i => log.RecordAsync(new AuditEntry(AuditEventType.PersonCorrected, "staff:" + Guid.Empty, PersonId: Guid.CreateVersion7(), Purpose: "service.apply", Items: "name,email")));
         await Task.WhenAll(reads);
         return log;
     }
