@@ -22,8 +22,21 @@ internal sealed class RequestCrypto(IKeyProvider keys)
     }
 
     public byte[] OpenKey(DataRequest request) =>
-        keys.Unwrap(request.WrappedKey, Aad(request.Id, "key"))
+        keys.Unwrap(request.KeyId, request.WrappedKey, Aad(request.Id, "key"))
         ?? throw new InvalidOperationException($"Request {request.Id}'s data key does not open.");
+
+    /// <summary>Wraps the request's data key again under the active key; false when it opens with no key held.</summary>
+    public bool Rewrap(DataRequest request)
+    {
+        if (keys.Unwrap(request.KeyId, request.WrappedKey, Aad(request.Id, "key")) is not { } dataKey)
+        {
+            return false;
+        }
+
+        (request.KeyId, request.WrappedKey) = (keys.KeyId, keys.Wrap(dataKey, Aad(request.Id, "key")));
+        CryptographicOperations.ZeroMemory(dataKey);
+        return true;
+    }
 
     public static byte[] SealForm(Guid requestId, byte[] dataKey, RequestForm form) =>
         Aead.Seal(dataKey, JsonSerializer.SerializeToUtf8Bytes(form, RequestJson.Default.RequestForm), Aad(requestId, "form"));

@@ -20,7 +20,20 @@ public sealed class VaultCrypto(IKeyProvider keys)
         return (new PersonKey { PersonId = personId, KeyId = keys.KeyId, Wrapped = keys.Wrap(dataKey, Aad(personId)) }, dataKey);
     }
 
-    public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.Wrapped, Aad(key.PersonId));
+    public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.KeyId, key.Wrapped, Aad(key.PersonId));
+
+    /// <summary>Wraps the person's data key again under the active key; false when it opens with no key held.</summary>
+    internal bool Rewrap(PersonKey key)
+    {
+        if (OpenKey(key) is not { } dataKey)
+        {
+            return false;
+        }
+
+        (key.KeyId, key.Wrapped) = (keys.KeyId, keys.Wrap(dataKey, Aad(key.PersonId)));
+        CryptographicOperations.ZeroMemory(dataKey);
+        return true;
+    }
 
     public static byte[] Seal(Guid personId, byte[] dataKey, IReadOnlyDictionary<string, string> items) =>
         Aead.Seal(dataKey, JsonSerializer.SerializeToUtf8Bytes(items, VaultJson.Default.IReadOnlyDictionaryStringString), Aad(personId));
