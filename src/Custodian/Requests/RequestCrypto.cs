@@ -25,19 +25,6 @@ internal sealed class RequestCrypto(IKeyProvider keys)
         keys.Unwrap(request.KeyId, request.WrappedKey, Aad(request.Id, "key"))
         ?? throw new InvalidOperationException($"Request {request.Id}'s data key does not open.");
 
-    /// <summary>Wraps the request's data key again under the active key; false when it opens with no key held.</summary>
-    public bool Rewrap(DataRequest request)
-    {
-        if (keys.Unwrap(request.KeyId, request.WrappedKey, Aad(request.Id, "key")) is not { } dataKey)
-        {
-            return false;
-        }
-
-        (request.KeyId, request.WrappedKey) = (keys.KeyId, keys.Wrap(dataKey, Aad(request.Id, "key")));
-        CryptographicOperations.ZeroMemory(dataKey);
-        return true;
-    }
-
     public static byte[] SealForm(Guid requestId, byte[] dataKey, RequestForm form) =>
         Aead.Seal(dataKey, JsonSerializer.SerializeToUtf8Bytes(form, RequestJson.Default.RequestForm), Aad(requestId, "form"));
 
@@ -67,5 +54,5 @@ internal sealed class RequestCrypto(IKeyProvider keys)
         CryptographicOperations.FixedTimeEquals(request.SecretHash, HashSecret(secret));
 
     // Binding each ciphertext to its record and role stops it being moved onto another.
-    private static byte[] Aad(Guid id, string role) => [.. id.ToByteArray(bigEndian: true), .. Encoding.ASCII.GetBytes(role)];
+    internal static byte[] Aad(Guid id, string role) => [.. id.ToByteArray(bigEndian: true), .. Encoding.ASCII.GetBytes(role)];
 }

@@ -1,23 +1,11 @@
-using Custodian.Storage;
 using Custodian.Vault.Keys;
-using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Requests;
 
-/// <summary>The requests' data keys (their forms and documents), for a key rotation; a disposed form's key is gone already.</summary>
-internal sealed class RequestKeyTable(RequestCrypto crypto, IKeyProvider keys) : IWrappedKeyTable
+/// <summary>The requests' data keys (their forms and documents), for a key rotation; a disposed form's key is empty, and stays so.</summary>
+internal sealed class RequestKeyTable : IWrappedKeyTable
 {
-    public Task<int> CountOthersAsync(CustodianDb db, string activeKeyId, CancellationToken cancellationToken) =>
-        Others(db, activeKeyId).CountAsync(cancellationToken);
+    public WrappedKeyColumns Columns { get; } = new("request", typeof(DataRequest), nameof(DataRequest.Id), nameof(DataRequest.KeyId), nameof(DataRequest.WrappedKey));
 
-    public async Task<RewrapBatch> RewrapAsync(CustodianDb db, int batchSize, CancellationToken cancellationToken)
-    {
-        var rows = await Others(db, keys.KeyId).Take(batchSize).ToListAsync(cancellationToken);
-        return RewrapBatch.Of(rows, r => r.KeyId, crypto.Rewrap, r => $"request {r.Id}");
-    }
-
-    private static readonly byte[] Destroyed = [];
-
-    private static IQueryable<DataRequest> Others(CustodianDb db, string activeKeyId) =>
-        db.Set<DataRequest>().Where(r => r.KeyId != activeKeyId && r.WrappedKey != Destroyed);
+    public byte[] AssociatedData(Guid id) => RequestCrypto.Aad(id, "key");
 }

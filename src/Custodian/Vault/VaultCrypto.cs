@@ -22,19 +22,6 @@ public sealed class VaultCrypto(IKeyProvider keys)
 
     public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.KeyId, key.Wrapped, Aad(key.PersonId));
 
-    /// <summary>Wraps the person's data key again under the active key; false when it opens with no key held.</summary>
-    internal bool Rewrap(PersonKey key)
-    {
-        if (OpenKey(key) is not { } dataKey)
-        {
-            return false;
-        }
-
-        (key.KeyId, key.Wrapped) = (keys.KeyId, keys.Wrap(dataKey, Aad(key.PersonId)));
-        CryptographicOperations.ZeroMemory(dataKey);
-        return true;
-    }
-
     public static byte[] Seal(Guid personId, byte[] dataKey, IReadOnlyDictionary<string, string> items) =>
         Aead.Seal(dataKey, JsonSerializer.SerializeToUtf8Bytes(items, VaultJson.Default.IReadOnlyDictionaryStringString), Aad(personId));
 
@@ -58,7 +45,7 @@ public sealed class VaultCrypto(IKeyProvider keys)
     }
 
     // Binding the ciphertext to the person stops a sealed record being moved onto someone else.
-    private static byte[] Aad(Guid personId) => personId.ToByteArray(bigEndian: true);
+    internal static byte[] Aad(Guid personId) => personId.ToByteArray(bigEndian: true);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]

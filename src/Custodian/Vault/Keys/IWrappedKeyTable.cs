@@ -1,5 +1,3 @@
-using Custodian.Storage;
-
 namespace Custodian.Vault.Keys;
 
 /// <summary>
@@ -8,35 +6,17 @@ namespace Custodian.Vault.Keys;
 /// </summary>
 internal interface IWrappedKeyTable
 {
-    /// <summary>How many rows are wrapped under another key than <paramref name="activeKeyId"/>.</summary>
-    Task<int> CountOthersAsync(CustodianDb db, string activeKeyId, CancellationToken cancellationToken);
+    /// <summary>What a row is called in messages, the entity, and its properties: the row's id (a <see cref="Guid"/>), the wrapping key's id, the wrapped key (empty once destroyed).</summary>
+    WrappedKeyColumns Columns { get; }
 
-    /// <summary>
-    /// Loads up to <paramref name="batchSize"/> rows wrapped under another key than the active one, tracked on
-    /// <paramref name="db"/>, and wraps their keys again under the active key; the caller saves them.
-    /// </summary>
-    Task<RewrapBatch> RewrapAsync(CustodianDb db, int batchSize, CancellationToken cancellationToken);
+    /// <summary>The associated data the row's key is wrapped with, which binds it to its record.</summary>
+    byte[] AssociatedData(Guid id);
 }
+
+internal sealed record WrappedKeyColumns(string Name, Type Entity, string Id, string KeyId, string Wrapped);
 
 /// <param name="Count">Rows re-wrapped.</param>
+/// <param name="Read">Rows read (those changed meanwhile by someone else are read again by the next batch).</param>
 /// <param name="From">The key ids they were wrapped under.</param>
-/// <param name="Unopenable">The record (by id) whose key no key held opens; nothing of the batch is to be saved then.</param>
-internal sealed record RewrapBatch(int Count, IReadOnlySet<string> From, string? Unopenable = null)
-{
-    /// <summary>Re-wraps each row with <paramref name="rewrap"/>, stopping at the first whose key does not open.</summary>
-    public static RewrapBatch Of<T>(IReadOnlyList<T> rows, Func<T, string> keyId, Func<T, bool> rewrap, Func<T, string> name)
-    {
-        var from = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var wrappedUnder = keyId(row);
-            from.Add(wrappedUnder);
-            if (!rewrap(row))
-            {
-                return new(0, from, $"{name(row)} (wrapped under key {wrappedUnder})");
-            }
-        }
-
-        return new(rows.Count, from);
-    }
-}
+/// <param name="Unopenable">The record (by id) whose key no key held opens; nothing of the batch is written then.</param>
+internal sealed record RewrapBatch(int Count, int Read, IReadOnlySet<string> From, string? Unopenable = null);

@@ -64,70 +64,84 @@ internal sealed class KeyRotation(
         RotationPlan plan, IProgress<long>? progress = null, int batchSize = 1000, TimeSpan settle = default, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var from = new HashSet<string>(plan.Retiring, StringComparer.Ordinal);
-        var done = 0L;
+        var tally = new Tally(plan.Retiring, progress);
         do
         {
             foreach (var table in _tables)
             {
-                RewrapBatch batch;
-                do
+                if (await RewrapTableAsync(table, batchSize, tally, cancellationToken) is { } record)
                 {
-                    batch = await RewrapBatchAsync(table, batchSize, cancellationToken);
-                    if (batch.Unopenable is { } record)
-                    {
-                        return Failure.Unavailable(
-                            "keys.key-missing",
-                            $"The data key of {record} opens with no key held. Put that key's retired file back under data/keys/retired/ and run custodian keys rotate again.");
-                    }
-
-                    from.UnionWith(batch.From);
-                    done += batch.Count;
-                    progress?.Report(done);
+                    return Failure.Unavailable(
+                        "keys.key-missing",
+                        $"The data key of {record} opens with no key held. Put that key's retired file back under data/keys/retired/ and run custodian keys rotate again.");
                 }
-                while (batch.Count > 0);
             }
 
             await Task.Delay(settle, time, cancellationToken);
         }
         while (await PendingAsync(plan.KeyId, cancellationToken) > 0);
 
-        from.Remove(plan.KeyId);
+        tally.From.Remove(plan.KeyId);
+        var retired = tally.From.Order(StringComparer.Ordinal).ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.Set<KeyCheck>().SingleOrDefaultAsync(k => k.Id == KeyCheck.RotationRowId, cancellationToken) is { } running)
         {
             db.Remove(running);
         }
 
-        var retired = string.Join(',', from.Order(StringComparer.Ordinal));
-        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.KeyRotated, Actor.System.AuditName, Subject: $"{retired} -> {plan.KeyId}")], cancellationToken);
-        // SQLite: the old wrapped keys are overwritten in place (secure_delete); this also drops their copies from the log.
+        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.KeyRotated, Actor.System.AuditName, Subject: $"{string.Join(',', retired)} -> {plan.KeyId}")], cancellationToken);
+        // SQLite overwrote the old wrapped keys in place (secure_delete); this drops their copies from the write-ahead log too.
         await StorageMaintenance.CheckpointAsync(db, cancellationToken);
-        return new RotationDone(plan.KeyId, [.. from.Order(StringComparer.Ordinal)], done);
+        return new RotationDone(plan.KeyId, retired, tally.Done);
     }
 
-    private async Task<RewrapBatch> RewrapBatchAsync(IWrappedKeyTable table, int batchSize, CancellationToken cancellationToken)
+    /// <summary>One table, batch after batch, until a batch reads nothing; returns the record whose key no key opens, if one does not.</summary>
+    private async Task<string?> RewrapTableAsync(IWrappedKeyTable table, int batchSize, Tally tally, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var unwritten = 0;
+        while (true)
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var batch = await table.RewrapAsync(db, batchSize, cancellationToken);
-            if (batch.Count == 0)
+            var started = time.GetTimestamp();
+            RewrapBatch batch;
+            bool sqlite;
+            await using (var db = await factory.CreateDbContextAsync(cancellationToken))
             {
-                return batch;
+                batch = await KeyRewrap.RunAsync(db, table, bootstrap.Provider, batchSize, cancellationToken);
+                sqlite = db.Database.IsSqlite();
             }
 
-            try
+            if (batch.Unopenable is not null || batch.Read == 0)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return batch;
+                return batch.Unopenable;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 10)
+
+            tally.Add(batch);
+            // Rows read again and again but never written back would be a fault of the statements, not a race.
+            unwritten = batch.Count == 0 ? unwritten + 1 : 0;
+            if (unwritten > 3)
             {
-                // A row erased or changed since it was read (PostgreSQL): the batch is read again.
+                throw new InvalidOperationException($"Key rotation read {table.Columns.Name} keys it could not write back.");
             }
+
+            if (sqlite)
+            {
+                // SQLite has one writer: as long again without the lock, so that the server's own commits (each read's
+                // audit event) get their turn. Back to back, the server's reads fell to a few dozen a second.
+                await Task.Delay(time.GetElapsedTime(started), time, cancellationToken);
+            }
+        }
+    }
+
+    private sealed class Tally(IEnumerable<string> retiring, IProgress<long>? progress)
+    {
+        public HashSet<string> From { get; } = new(retiring, StringComparer.Ordinal);
+        public long Done { get; private set; }
+
+        public void Add(RewrapBatch batch)
+        {
+            From.UnionWith(batch.From);
+            Done += batch.Count;
+            progress?.Report(Done);
         }
     }
 
@@ -142,7 +156,7 @@ internal sealed class KeyRotation(
         var pending = 0L;
         foreach (var table in _tables)
         {
-            pending += await table.CountOthersAsync(db, keyId, cancellationToken);
+            pending += await KeyRewrap.CountAsync(db, table, keyId, cancellationToken);
         }
 
         return pending;
