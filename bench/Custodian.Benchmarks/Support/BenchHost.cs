@@ -52,9 +52,10 @@ internal sealed class BenchHost : IAsyncDisposable
         return new BenchHost(services, directory);
     }
 
-    private static async Task<string> NewPostgresDatabaseAsync()
+    /// <summary>A new database on the cluster that the environment variable <paramref name="admin"/> names; its connection string.</summary>
+    public static async Task<string> NewPostgresDatabaseAsync(string admin = "CUSTODIAN_BENCH_POSTGRES")
     {
-        var admin = Environment.GetEnvironmentVariable("CUSTODIAN_BENCH_POSTGRES") ?? throw new InvalidOperationException("Set CUSTODIAN_BENCH_POSTGRES.");
+        admin = Environment.GetEnvironmentVariable(admin) ?? throw new InvalidOperationException($"Set {admin} for the postgres run.");
         var name = "bench_" + Guid.NewGuid().ToString("N")[..8];
         await using var connection = new Npgsql.NpgsqlConnection(admin);
         await connection.OpenAsync();

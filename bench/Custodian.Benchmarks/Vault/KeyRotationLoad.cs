@@ -24,13 +24,13 @@ internal static class KeyRotationLoad
         var rotation = host.Get<KeyRotation>();
         var process = Process.GetCurrentProcess();
         var gate = host.Get<PersonGate>();
-        // The readers' rate alone first, for the ratio within this run.
-        var baseline = Stopwatch.StartNew();
-        using (var alone = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        if (readerCount > 0)
         {
+            // The readers' rate alone first, for the ratio within this run.
+            var baseline = Stopwatch.StartNew();
+            using var alone = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             var readsAlone = (await Task.WhenAll(Enumerable.Range(0, readerCount).Select(r => ReadAsync(gate, ids, r, readerCount, alone.Token)))).Sum();
-            baseline.Stop();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reads alone: {readsAlone / baseline.Elapsed.TotalSeconds:N0}/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gated reads alone: {readsAlone / baseline.Elapsed.TotalSeconds:N0}/s"));
         }
 
         using var stop = new CancellationTokenSource();

@@ -86,7 +86,7 @@ internal static class KeysCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await result.Error().WriteLineAsync($"The key files could not be written ({ex.GetType().Name}): nothing was rotated if the key file is unchanged; run custodian keys rotate again once fixed.");
+            await result.Error().WriteLineAsync($"The key files under {Path.GetDirectoryName(keyFile)} could not be written ({ex.GetType().Name}); run custodian keys rotate again once they can.");
             return CliOutput.Failed;
         }
     }

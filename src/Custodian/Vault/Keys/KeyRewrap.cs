@@ -8,7 +8,7 @@ namespace Custodian.Vault.Keys;
 
 /// <summary>
 /// One batch of a rotation over one table of wrapped keys, in one transaction, with plain commands: tracked through EF,
-/// saving a batch cost about 150 µs a key (docs/benchmarks.md). A row is written back only if it still holds the key id
+/// saving a batch cost 130–240 µs a key (docs/benchmarks.md). A row is written back only if it still holds the key id
 /// it was read with: one erased (or disposed of) meanwhile stays erased, and is not read again.
 /// </summary>
 internal static class KeyRewrap

@@ -15,8 +15,14 @@ public static class KeyUses
     public const string RequestSecret = "request-secret";
     public const string DataProtection = "data-protection";
 
+    // Issue 19's other parts: the chain's signed new start after pruning, the backup's anchor of the latest checkpoint
+    // under data/keys/, and the erasure ledger kept there.
+    public const string AuditChainStart = "audit-chain-start";
+    public const string AuditAnchor = "audit-anchor";
+    public const string ErasureLedger = "erasure-ledger";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        BlindIndex, AuditCheckpoint, Totp, RecoveryCodes, RequestSecret, DataProtection,
+        BlindIndex, AuditCheckpoint, Totp, RecoveryCodes, RequestSecret, DataProtection, AuditChainStart, AuditAnchor, ErasureLedger,
     };
 }
