@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Requests;
 using Custodian.Retention;
 using Custodian.Staff;
 using Custodian.Storage;
@@ -65,6 +66,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddVault();
         builder.Services.AddCalendars(builder.Configuration);
         builder.Services.AddStaffAccounts();
+        // For the tables of wrapped keys a key rotation re-wraps; the host never starts, so its schedules do not run.
+        builder.Services.AddRequests(builder.Configuration);
         builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddRetention(builder.Configuration);
         return new CliHost(builder.Build());

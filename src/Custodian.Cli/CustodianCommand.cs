@@ -21,6 +21,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(PolicyCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(StaffCommand.Create());
         root.Subcommands.Add(AccessCommand.Create());

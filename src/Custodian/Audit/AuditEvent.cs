@@ -43,6 +43,10 @@ public enum AuditEventType
     PersonDisclosed = 1009,
     PersonExported = 1010,
 
+    // Keys (1100–1119): key ids only, never key material.
+    /// <summary>Every data key re-wrapped under a new key-encryption key; the subject names the retired and the new key ids.</summary>
+    KeyRotated = 1100,
+
     StaffCreated = 2000,
     StaffSignedIn = 2001,
     StaffSignInFailed = 2002,

@@ -13,6 +13,8 @@ public static class VaultModule
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<IKeyProvider>(sp => sp.GetRequiredService<KeyBootstrap>().Provider);
         services.AddSingleton<VaultCrypto>();
+        services.AddSingleton<IWrappedKeyTable, PersonKeyTable>();
+        services.AddSingleton<KeyRotation>();
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
