@@ -28,6 +28,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(AnonymizeCommand.Create());
         root.Subcommands.Add(Provision.ProvisionCommands.Create());
         root.Subcommands.Add(Requests.RequestCommands.Create());
+        root.Subcommands.Add(Backup.BackupCommands.Create());
         return root;
     }
 
@@ -48,7 +49,7 @@ internal static class CustodianCommand
         {
             return await parsed.InvokeAsync(configuration);
         }
-        catch (Exception ex) when (ex is KeyFileException or Custodian.Storage.DataFolderException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is KeyFileException or Custodian.Vault.ErasureLedgerException or Custodian.Storage.DataFolderException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await configuration.Error.WriteLineAsync(ex.Message);
             return CliOutput.Failed;

@@ -145,6 +145,10 @@ public enum AuditEventType
     InquiryAnswered = 7002,
     InquirySharedWithAffiliate = 7003,
     AffiliateSharingStopped = 7004,
+
+    // Operations: backups (9100–9109).
+    /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
+    BackupRestored = 9100,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

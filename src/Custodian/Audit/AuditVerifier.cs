@@ -10,7 +10,7 @@ namespace Custodian.Audit;
 /// the ranges are then joined by checking that each one starts with the hash the one before ended with. Everything is
 /// read on plain connections: the command needs no EF model.
 /// </summary>
-public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpoints checkpoints)
+public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpoints checkpoints, AuditAnchor anchor)
 {
     /// <summary>Chains shorter than this are walked in one range; tests lower it to cross range boundaries.</summary>
     internal long MinimumRangeSize { get; init; } = 100_000;
@@ -50,9 +50,15 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
         }
 
         var checkpointFailure = await checkpoints.CheckAsync(connection, last, head, cancellationToken);
-        return checkpointFailure is { } bad
-            ? AuditVerification.Broken(last, bad.Seq, bad.Problem)
-            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null);
+        if (checkpointFailure is { } bad)
+        {
+            return AuditVerification.Broken(last, bad.Seq, bad.Problem);
+        }
+
+        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, cancellationToken);
+        return anchorFailure is { } cut
+            ? AuditVerification.Broken(last, cut.Seq, cut.Problem)
+            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { Restore = restore };
     }
 
     // Synchronous on purpose: a million rows read with ReadAsync would cost a task each. This method and the row
@@ -112,5 +118,8 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
 
 public sealed record AuditVerification(bool Intact, long Count, string? HeadHash, long? FirstBadSeq, string? Problem)
 {
+    /// <summary>The last restore from a backup the chain records, when it has one.</summary>
+    public AuditRestore? Restore { get; init; }
+
     public static AuditVerification Broken(long count, long seq, string problem) => new(false, count, null, seq, problem);
 }

@@ -10,7 +10,8 @@ namespace Custodian.Vault;
 
 /// <summary>Registers, corrects and erases persons. Writes only: every read goes through <see cref="PersonGate"/>.</summary>
 public sealed class PersonVault(
-    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time)
+    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time,
+    ErasureLedger ledger)
 {
     public Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default) =>
         RegisterAsync(actor, registration, static (_, _) => [], cancellationToken);
@@ -210,7 +211,11 @@ public sealed class PersonVault(
     }
 
     /// <summary>Destroys the person's data key first, so every copy of the sealed items is unreadable, then deletes their rows.</summary>
-    public async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default) =>
+        EraseAsync(actor, personId, replayed: false, cancellationToken);
+
+    /// <param name="replayed">Erased again by <see cref="ErasureReplay"/>: already in the ledger, and audited as replayed.</param>
+    internal async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, bool replayed, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
@@ -231,7 +236,13 @@ public sealed class PersonVault(
         person.State = PersonState.Erased;
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         person.Version++;
-        await audit.CommitAsync(db, [new(AuditEventType.PersonErased, actor.AuditName, PersonId: personId)], cancellationToken);
+        if (!replayed)
+        {
+            // Before the erasure commits: a database restored from an older backup is erased again from the ledger.
+            await ledger.RecordAsync([personId], cancellationToken);
+        }
+
+        await audit.CommitAsync(db, [new(AuditEventType.PersonErased, actor.AuditName, PersonId: personId, Reason: replayed ? ErasureReplay.ReplayedReason : null)], cancellationToken);
         await StorageMaintenance.CheckpointAsync(db, cancellationToken);
         return personId;
     }

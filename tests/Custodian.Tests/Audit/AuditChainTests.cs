@@ -8,13 +8,15 @@ public sealed class AuditChainTests : IDisposable
 {
     private readonly TestDatabase _db = new();
     private readonly FakeTime _time = new();
+    private readonly AuditAnchor _anchor;
     private readonly AuditCheckpoints _checkpoints;
     private readonly AuditVerifier _verifier;
 
     public AuditChainTests()
     {
-        _checkpoints = new AuditCheckpoints(_db.Factory, _db.Keys, _time);
-        _verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints);
+        _anchor = new AuditAnchor(Microsoft.Extensions.Options.Options.Create(_db.Options), _db.Keys);
+        _checkpoints = new AuditCheckpoints(_db.Factory, _db.Keys, _time, _anchor);
+        _verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints, _anchor);
     }
 
     private async Task<AuditLog> WriteEventsAsync(int count)
@@ -151,7 +153,7 @@ public sealed class AuditChainTests : IDisposable
     public async Task Tampering_at_the_boundary_between_parallel_ranges_is_found(string tampering, long firstBad)
     {
         await using var log = await WriteEventsAsync(10);
-        var verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints) { MinimumRangeSize = 3 };
+        var verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints, _anchor) { MinimumRangeSize = 3 };
         Assert.True((await verifier.VerifyAsync()).Intact);
         await ExecuteAsync(tampering);
 
