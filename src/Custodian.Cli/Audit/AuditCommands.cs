@@ -19,7 +19,10 @@ internal static class AuditCommands
             var verification = await Progress.RunAsync("Verifying audit chain", progress => verifier.VerifyAsync(progress, ct));
             if (verification.Intact)
             {
-                await result.Out().WriteLineAsync($"intact: {verification.Count} events, head {verification.HeadHash}");
+                var restored = verification.Restore is { } restore
+                    ? $"; restored from a backup at event {restore.BackupSeq} (the restore is event {restore.Seq})"
+                    : "";
+                await result.Out().WriteLineAsync($"intact: {verification.Count} events, head {verification.HeadHash}{restored}");
                 return CliOutput.Ok;
             }
 

@@ -124,6 +124,47 @@ public sealed class AuditChainTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tail_cut_together_with_its_checkpoints_is_caught_by_the_anchor_outside_the_database()
+    {
+        await using var log = await WriteEventsAsync(10);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        await ExecuteAsync("DELETE FROM audit_events WHERE \"Seq\" > 8; DELETE FROM audit_checkpoints");
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Equal(9, result.FirstBadSeq);
+        Assert.StartsWith("truncated", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_anchor_file_a_tail_cut_with_its_checkpoints_verifies_as_before()
+    {
+        await using var log = await WriteEventsAsync(10);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        File.Delete(_anchor.FilePath);
+        await ExecuteAsync("DELETE FROM audit_events WHERE \"Seq\" > 8; DELETE FROM audit_checkpoints");
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.True(result.Intact);
+        Assert.Equal(8, result.Count);
+    }
+
+    [Fact]
+    public async Task An_edited_anchor_is_reported()
+    {
+        await using var log = await WriteEventsAsync(3);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        await File.WriteAllTextAsync(_anchor.FilePath, (await File.ReadAllTextAsync(_anchor.FilePath)).Replace("\"Seq\":3", "\"Seq\":2", StringComparison.Ordinal));
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Contains("anchor", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forged_checkpoint_signature_is_refused()
     {
         await using var log = await WriteEventsAsync(3);
