@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|audit-verify</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|backup|audit-verify</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -33,6 +33,11 @@ public static class BenchmarkProgram
                 break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+                break;
+            case "backup":
+                await Backup.BackupLoad.RunAsync(
+                    args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+                    args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
                 break;
             case "requests":
                 await Requests.RequestsLoad.RunAsync(args);
