@@ -3,6 +3,7 @@ using Custodian.Backup;
 using Custodian.Cli;
 using Custodian.Gate;
 using Custodian.Storage;
+using Custodian.Tests.Support;
 using Custodian.Vault;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,10 +133,24 @@ internal sealed class TestInstallation : IAsyncDisposable
 
     public async Task<RestoreReport> RestoreAsync(string file)
     {
-        await using var host = Unopened();
-        var restored = await host.Services.GetRequiredService<BackupRestorer>().RestoreAsync(file, TestContext.Current.CancellationToken);
+        var restored = await TryRestoreAsync(file);
         Assert.True(restored.Succeeded, restored.Failure?.Detail);
         return restored.Value!;
+    }
+
+    public async Task<Custodian.Common.Result<RestoreReport>> TryRestoreAsync(string file)
+    {
+        await using var host = Unopened();
+        return await host.Services.GetRequiredService<BackupRestorer>().RestoreAsync(file, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>How many tables the installation's PostgreSQL database holds.</summary>
+    public async Task<long> TablesAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString(Database!));
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public'", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     /// <summary>Runs SQL on the installation's database, as someone tampering with it would.</summary>
@@ -154,26 +169,14 @@ internal sealed class TestInstallation : IAsyncDisposable
         ["ConnectionStrings:Custodian"] = Database is null ? "" : ConnectionString(Database),
     };
 
-    private static string Admin => Environment.GetEnvironmentVariable("CUSTODIAN_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("CUSTODIAN_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts a PostgreSQL cluster.");
-
-    private static string ConnectionString(string database) => new Npgsql.NpgsqlConnectionStringBuilder(Admin) { Database = database }.ToString();
+    private static string ConnectionString(string database) => new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.AdminConnectionString) { Database = database }.ToString();
 
     private string NewDatabase()
     {
         var name = "custodian_backup_" + Guid.NewGuid().ToString("N")[..12];
-        AdminExecute($"CREATE DATABASE {name}");
+        TestDatabase.Admin($"CREATE DATABASE {name}");
         _databases.Add(name);
         return name;
-    }
-
-    private static void AdminExecute(string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(Admin);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     public ValueTask DisposeAsync()
@@ -182,7 +185,7 @@ internal sealed class TestInstallation : IAsyncDisposable
         Npgsql.NpgsqlConnection.ClearAllPools();
         foreach (var database in _databases)
         {
-            AdminExecute($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            TestDatabase.Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
 
         foreach (var path in new[] { Data, Data + "-lost", Data + "-copy" }.Where(Directory.Exists))
