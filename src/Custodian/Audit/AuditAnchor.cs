@@ -25,7 +25,7 @@ public sealed class AuditAnchor(IOptions<StorageOptions> options, IKeyProvider k
     {
         var anchored = new Anchored(installation, seq, hash);
         var json = JsonSerializer.SerializeToUtf8Bytes(new AnchorFile(installation, seq, Convert.ToHexStringLower(hash), Convert.ToHexStringLower(Mac(anchored))));
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        DataFolder.Create(Path.GetDirectoryName(FilePath)!);
         Durability.ReplaceFile(FilePath, json);
     }
 
@@ -64,9 +64,10 @@ public sealed class AuditAnchor(IOptions<StorageOptions> options, IKeyProvider k
     /// a restore the chain records replaced that anchor and a signed checkpoint follows the restore (a forged restore
     /// record has none). Also returns the last restore, for the verifier to say so.
     /// </summary>
-    internal async Task<((long Seq, string Problem)? Failure, AuditRestore? Restore)> CheckAsync(DbConnection connection, long last, CancellationToken cancellationToken)
+    internal async Task<((long Seq, string Problem)? Failure, AuditRestore? Restore)> CheckAsync(
+        DbConnection connection, long last, IReadOnlyList<long> restoreSeqs, CancellationToken cancellationToken)
     {
-        var restores = await AuditRestore.ReadAllAsync(connection, cancellationToken);
+        var restores = await AuditRestore.ReadAsync(connection, restoreSeqs, cancellationToken);
         if (restores.Find(r => r.Seq != r.BackupSeq + 1) is { } stray)
         {
             return ((stray.Seq, "the restore record does not follow the head of the backup it names"), null);

@@ -16,19 +16,24 @@ public sealed record AuditRestore(long Seq, long BackupSeq, string BackupHash, l
         Subject: string.Create(CultureInfo.InvariantCulture, $"backup-head:{backupSeq}:{Convert.ToHexStringLower(backupHash)}"),
         Reason: replaced is null ? "replaced-anchor:none" : string.Create(CultureInfo.InvariantCulture, $"replaced-anchor:{replaced.Seq}:{replaced.HashHex}"));
 
-    /// <summary>Every restore the chain records, in order.</summary>
-    internal static async Task<List<AuditRestore>> ReadAllAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>The restore records at these sequence numbers (the verifier's walk finds them), in order.</summary>
+    internal static async Task<List<AuditRestore>> ReadAsync(DbConnection connection, IReadOnlyList<long> seqs, CancellationToken cancellationToken)
     {
-        await using var command = AuditRows.Command(connection, string.Create(CultureInfo.InvariantCulture,
-            $"""SELECT "Seq", "Subject", "Reason" FROM audit_events WHERE "Type" = {(int)AuditEventType.BackupRestored} ORDER BY "Seq" """));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var restores = new List<AuditRestore>();
-        while (await reader.ReadAsync(cancellationToken))
+        var restores = new List<AuditRestore>(seqs.Count);
+        foreach (var seq in seqs.Order())
         {
-            var head = (reader.IsDBNull(1) ? "" : reader.GetString(1)).Split(':');
-            var replaced = (reader.IsDBNull(2) ? "" : reader.GetString(2)).Split(':');
+            await using var command = AuditRows.Command(connection, string.Create(CultureInfo.InvariantCulture,
+                $"""SELECT "Subject", "Reason" FROM audit_events WHERE "Seq" = {seq}"""));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            var head = (reader.IsDBNull(0) ? "" : reader.GetString(0)).Split(':');
+            var replaced = (reader.IsDBNull(1) ? "" : reader.GetString(1)).Split(':');
             restores.Add(new AuditRestore(
-                reader.GetInt64(0),
+                seq,
                 head.Length == 3 && long.TryParse(head[1], CultureInfo.InvariantCulture, out var backupSeq) ? backupSeq : -1,
                 head.Length == 3 ? head[2] : "",
                 replaced.Length == 3 && long.TryParse(replaced[1], CultureInfo.InvariantCulture, out var replacedSeq) ? replacedSeq : null,

@@ -55,7 +55,7 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             return AuditVerification.Broken(last, bad.Seq, bad.Problem);
         }
 
-        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, cancellationToken);
+        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, [.. ranges.SelectMany(r => r.Restores)], cancellationToken);
         return anchorFailure is { } cut
             ? AuditVerification.Broken(last, cut.Seq, cut.Problem)
             : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { Restore = restore };
@@ -72,6 +72,7 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             ? new AdoChainRows(StorageModule.CreateConnection(storage), first, last)
             : new SqliteChainRows(storage.SqlitePath, first, last);
         var expectedSeq = first;
+        var restores = new List<long>();
         byte[] firstPrev = [];
         var previous = new byte[32];
         Span<byte> computed = stackalloc byte[32];
@@ -99,6 +100,11 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             }
 
             computed.CopyTo(previous);
+            if (rows.Type == (int)AuditEventType.BackupRestored)
+            {
+                restores.Add(seq);
+            }
+
             if ((++expectedSeq & 0xFFFF) == 0)
             {
                 progress(0x10000);
@@ -110,10 +116,14 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
         return expectedSeq <= last
             // Named, like a gap inside a range, by the first event after it: the first row of the next range.
             ? new(first, expectedSeq - first, firstPrev, previous, (last + 1, $"events {expectedSeq}..{last} are missing"))
-            : new(first, expectedSeq - first, firstPrev, previous, null);
+            : new(first, expectedSeq - first, firstPrev, previous, null) { Restores = restores };
     }
 
-    private sealed record RangeResult(long First, long Count, byte[] FirstPrev, byte[] LastHash, (long Seq, string Problem)? Failure);
+    private sealed record RangeResult(long First, long Count, byte[] FirstPrev, byte[] LastHash, (long Seq, string Problem)? Failure)
+    {
+        /// <summary>The restores from a backup the range holds, by sequence number: found in the walk, not by a second scan.</summary>
+        public List<long> Restores { get; init; } = [];
+    }
 }
 
 public sealed record AuditVerification(bool Intact, long Count, string? HeadHash, long? FirstBadSeq, string? Problem)

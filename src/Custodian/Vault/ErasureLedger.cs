@@ -157,7 +157,7 @@ public sealed class ErasureLedger(IOptions<StorageOptions> options, IKeyProvider
     /// <summary>The file, created owner-only, locked against other processes (another server, a command) for the append.</summary>
     private Task<FileStream> OpenExclusiveAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        DataFolder.Create(Path.GetDirectoryName(FilePath)!);
         var fileOptions = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
