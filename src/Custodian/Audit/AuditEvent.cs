@@ -157,6 +157,9 @@ public enum AuditEventType
     RetentionRunCompleted = 8001,
     /// <summary>Events up to a signed start were pruned; names the start and the count.</summary>
     AuditChainPruned = 8002,
+    // Operations: backups (9100–9109).
+    /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
+    BackupRestored = 9100,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

@@ -18,6 +18,8 @@ public static class VaultModule
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
+        services.AddSingleton<ErasureLedger>();
+        services.AddSingleton<ErasureReplay>();
         services.AddSingleton<ImportDuplicates>();
         services.AddSingleton<PersonGate>();
         // The gate's rules, in the order they run; other modules add theirs with AddSingleton<IGateCheck, ...>.
