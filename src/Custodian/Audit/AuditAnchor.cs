@@ -65,7 +65,7 @@ public sealed class AuditAnchor(IOptions<StorageOptions> options, IKeyProvider k
     /// record has none). Also returns the last restore, for the verifier to say so.
     /// </summary>
     internal async Task<((long Seq, string Problem)? Failure, AuditRestore? Restore)> CheckAsync(
-        DbConnection connection, long last, IReadOnlyList<long> restoreSeqs, CancellationToken cancellationToken)
+        DbConnection connection, long last, AuditChainStart? start, IReadOnlyList<long> restoreSeqs, CancellationToken cancellationToken)
     {
         var restores = await AuditRestore.ReadAsync(connection, restoreSeqs, cancellationToken);
         if (restores.Find(r => r.Seq != r.BackupSeq + 1) is { } stray)
@@ -92,6 +92,12 @@ public sealed class AuditAnchor(IOptions<StorageOptions> options, IKeyProvider k
         if (anchored.Installation is { } theirs && await InstallationAsync(connection, cancellationToken) is { } ours && theirs != ours)
         {
             return ((last + 1, $"the anchor outside the database is installation {theirs}'s, not this database's ({ours})"), null);
+        }
+
+        // Pruning moved the chain's signed start (already verified) past the anchored event: the start vouches for it.
+        if (start is not null && (anchored.Seq < start.Seq || (anchored.Seq == start.Seq && start.Hash.AsSpan().SequenceEqual(anchored.Hash))))
+        {
+            return (null, restore);
         }
 
         if (anchored.Seq <= last && ((await AuditRows.HashAtAsync(connection, anchored.Seq, cancellationToken)) ?? []).AsSpan().SequenceEqual(anchored.Hash))

@@ -62,7 +62,7 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             return AuditVerification.Broken(last, bad.Seq, bad.Problem);
         }
 
-        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, [.. ranges.SelectMany(r => r.Restores)], cancellationToken);
+        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, start, [.. ranges.SelectMany(r => r.Restores)], cancellationToken);
         return anchorFailure is { } cut
             ? AuditVerification.Broken(last, cut.Seq, cut.Problem)
             : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { PrunedThrough = skipped, Restore = restore };
