@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|dispose|audit-verify</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|dispose|key-rotation|backup|audit-verify</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -31,11 +31,21 @@ public static class BenchmarkProgram
             case "entries":
                 await Provision.EntryLoad.RunAsync(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture)), int.Parse(args.ElementAtOrDefault(3) ?? "32", System.Globalization.CultureInfo.InvariantCulture));
                 break;
+            case "key-rotation":
+                await KeyRotationLoad.RunAsync(
+                    args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, args.ElementAtOrDefault(2) ?? "sqlite",
+                    int.Parse(args.ElementAtOrDefault(3) ?? "4", System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case "audit-verify":
                 await AuditVerifyLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
                 break;
             case "dispose":
                 await Retention.DisposalLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+                break;
+            case "backup":
+                await Backup.BackupLoad.RunAsync(
+                    args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
+                    args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
                 break;
             case "requests":
                 await Requests.RequestsLoad.RunAsync(args);

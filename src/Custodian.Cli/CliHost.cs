@@ -1,6 +1,8 @@
 using Custodian.Audit;
+using Custodian.Backup;
 using Custodian.Calendars;
 using Custodian.Policy;
+using Custodian.Requests;
 using Custodian.Retention;
 using Custodian.Staff;
 using Custodian.Storage;
@@ -47,7 +49,7 @@ internal sealed class CliHost : IAsyncDisposable
     public static CliHost Create(System.CommandLine.ParseResult result) =>
         Create(result.GetValue(CliOutput.DataOption) is { } data ? new Dictionary<string, string?> { ["Storage:DataDirectory"] = data } : null);
 
-    private static CliHost Create(IReadOnlyDictionary<string, string?>? overrides)
+    public static CliHost Create(IReadOnlyDictionary<string, string?>? overrides)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         if (overrides is not null)
@@ -65,12 +67,15 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddVault();
         builder.Services.AddCalendars(builder.Configuration);
         builder.Services.AddStaffAccounts();
+        // For the tables of wrapped keys a key rotation re-wraps; the host never starts, so its schedules do not run.
+        builder.Services.AddRequests(builder.Configuration);
         builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddRetention(builder.Configuration);
+        builder.Services.AddBackup(builder.Configuration);
         return new CliHost(builder.Build());
     }
 
-    /// <summary>The start's checks: the data folder private, the embedded database migrated, the key file present and private.</summary>
+    /// <summary>The start's checks: the data folder private, the embedded database migrated, the key file present and private, the erasure ledger replayed.</summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         // As at the server's start: the data folder must be its owner's alone.
@@ -83,6 +88,8 @@ internal sealed class CliHost : IAsyncDisposable
 
         // As at the server's start: a missing or too-open key file stops every command, not just the ones that decrypt.
         Services.GetRequiredService<KeyBootstrap>().EnsureChecked();
+        // As at the server's start: nobody the erasure ledger names is left in the database.
+        await Services.GetRequiredService<ErasureReplay>().ReplayAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(PolicyCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(StaffCommand.Create());
         root.Subcommands.Add(AccessCommand.Create());
@@ -29,6 +30,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(Provision.ProvisionCommands.Create());
         root.Subcommands.Add(Requests.RequestCommands.Create());
         root.Subcommands.Add(Retention.RetentionCommands.Create());
+        root.Subcommands.Add(Backup.BackupCommands.Create());
         return root;
     }
 
@@ -49,7 +51,7 @@ internal static class CustodianCommand
         {
             return await parsed.InvokeAsync(configuration);
         }
-        catch (Exception ex) when (ex is KeyFileException or Custodian.Storage.DataFolderException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (Exception ex) when (ex is KeyFileException or Custodian.Vault.ErasureLedgerException or Custodian.Storage.DataFolderException or PolicyLoadException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await configuration.Error.WriteLineAsync(ex.Message);
             return CliOutput.Failed;

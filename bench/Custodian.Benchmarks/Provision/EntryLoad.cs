@@ -193,14 +193,7 @@ internal static class EntryLoad
             return null;
         }
 
-        var admin = Environment.GetEnvironmentVariable("CUSTODIAN_TEST_POSTGRES") ?? throw new InvalidOperationException("Set CUSTODIAN_TEST_POSTGRES for the postgres run.");
-        var name = "custodian_bench_" + Guid.NewGuid().ToString("N")[..8];
-        await using var connection = new Npgsql.NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE {name}";
-        await command.ExecuteNonQueryAsync();
-        return new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+        return await BenchHost.NewPostgresDatabaseAsync("CUSTODIAN_TEST_POSTGRES");
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];

@@ -130,17 +130,7 @@ internal static class RequestsLoad
         var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory };
         if (provider == "postgres")
         {
-            var admin = Environment.GetEnvironmentVariable("CUSTODIAN_BENCH_POSTGRES") ?? throw new InvalidOperationException("Set CUSTODIAN_BENCH_POSTGRES.");
-            var name = "bench_requests_" + Guid.NewGuid().ToString("N")[..8];
-            await using (var connection = new Npgsql.NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"CREATE DATABASE {name}";
-                await command.ExecuteNonQueryAsync();
-            }
-
-            settings["Storage:PostgresConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
+            settings["Storage:PostgresConnectionString"] = await BenchHost.NewPostgresDatabaseAsync();
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

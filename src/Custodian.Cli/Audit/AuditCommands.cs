@@ -20,7 +20,10 @@ internal static class AuditCommands
             if (verification.Intact)
             {
                 var pruned = verification.PrunedThrough > 0 ? $" (1..{verification.PrunedThrough} pruned behind a signed start)" : "";
-                await result.Out().WriteLineAsync($"intact: {verification.Count} events{pruned}, head {verification.HeadHash}");
+                var restored = verification.Restore is { } restore
+                    ? $"; restored from a backup at event {restore.BackupSeq} (the restore is event {restore.Seq})"
+                    : "";
+                await result.Out().WriteLineAsync($"intact: {verification.Count} events{pruned}, head {verification.HeadHash}{restored}");
                 return CliOutput.Ok;
             }
 

@@ -76,7 +76,7 @@ internal static class HostModule
         return app;
     }
 
-    /// <summary>Runs the server; a start refused for a known reason (data folder, key file, policy files, options) prints that reason and exits 1.</summary>
+    /// <summary>Runs the server; a start refused for a known reason (data folder, key file, erasure ledger, policy files, options) prints that reason and exits 1.</summary>
     public static async Task<int> RunCustodianAsync(this WebApplication app)
     {
         try
@@ -84,7 +84,7 @@ internal static class HostModule
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or DataFolderException or Custodian.Policy.PolicyLoadException
+        catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Vault.ErasureLedgerException or DataFolderException or Custodian.Policy.PolicyLoadException
                                    or Microsoft.Extensions.Options.OptionsValidationException or Custodian.Server.Staff.UndeclaredPermissionException)
         {
             await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);

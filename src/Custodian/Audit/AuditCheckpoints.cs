@@ -6,7 +6,7 @@ using Custodian.Vault.Keys;
 namespace Custodian.Audit;
 
 /// <summary>Signs the chain's head from time to time, so that cutting events off the end is detected too.</summary>
-public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> factory, IKeyProvider keys, TimeProvider time)
+public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> factory, IKeyProvider keys, TimeProvider time, AuditAnchor anchor)
 {
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken cancellationToken = default)
     {
@@ -22,6 +22,9 @@ public sealed class AuditCheckpoints(IDbContextFactory<Storage.CustodianDb> fact
         checkpoint.Signature = Sign(checkpoint.Seq, checkpoint.Hash);
         db.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
+        // After the commit, so the anchor never runs ahead of the database: a crash in between leaves an older anchor.
+        var installation = await db.Set<Storage.Installation>().Where(i => i.Id == Storage.Installation.RowId).Select(i => (Guid?)i.InstallationId).FirstOrDefaultAsync(cancellationToken);
+        anchor.Write(installation, checkpoint.Seq, checkpoint.Hash);
         return checkpoint;
     }
 

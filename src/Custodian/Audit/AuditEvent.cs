@@ -43,6 +43,10 @@ public enum AuditEventType
     PersonDisclosed = 1009,
     PersonExported = 1010,
 
+    // Keys (1100–1119): key ids only, never key material.
+    /// <summary>Every data key re-wrapped under a new key-encryption key; the subject names the retired and the new key ids.</summary>
+    KeyRotated = 1100,
+
     StaffCreated = 2000,
     StaffSignedIn = 2001,
     StaffSignInFailed = 2002,
@@ -153,6 +157,9 @@ public enum AuditEventType
     RetentionRunCompleted = 8001,
     /// <summary>Events up to a signed start were pruned; names the start and the count.</summary>
     AuditChainPruned = 8002,
+    // Operations: backups (9100–9109).
+    /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
+    BackupRestored = 9100,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

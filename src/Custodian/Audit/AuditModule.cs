@@ -14,6 +14,7 @@ public static class AuditModule
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<AuditCheckpoints>();
+        services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<AuditPruning>();
         services.AddHostedService<AuditCheckpointService>();
@@ -59,7 +60,7 @@ internal sealed class AuditCheckpointService(AuditCheckpoints checkpoints, IOpti
                 logger.LogInformation("Audit checkpoint signed at event {Seq}", checkpoint.Seq);
             }
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
         {
             logger.LogWarning("Audit checkpoint could not be written: {ExceptionType}", ex.GetType().Name);
         }

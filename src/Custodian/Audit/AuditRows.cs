@@ -83,7 +83,13 @@ internal static class AuditRows
         return command;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql)
+    public static async Task<long> LastCheckpointSeqAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, """SELECT MAX("Seq") FROM audit_checkpoints""");
+        return await command.ExecuteScalarAsync(cancellationToken) is long seq ? seq : 0;
+    }
+
+    public static DbCommand Command(DbConnection connection, string sql)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

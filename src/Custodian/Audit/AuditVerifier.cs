@@ -10,7 +10,7 @@ namespace Custodian.Audit;
 /// the ranges are then joined by checking that each one starts with the hash the one before ended with. Everything is
 /// read on plain connections: the command needs no EF model.
 /// </summary>
-public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpoints checkpoints)
+public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpoints checkpoints, AuditAnchor anchor)
 {
     /// <summary>Chains shorter than this are walked in one range; tests lower it to cross range boundaries.</summary>
     internal long MinimumRangeSize { get; init; } = 100_000;
@@ -57,9 +57,15 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
         }
 
         var checkpointFailure = await checkpoints.CheckAsync(connection, last, head, cancellationToken);
-        return checkpointFailure is { } bad
-            ? AuditVerification.Broken(last, bad.Seq, bad.Problem)
-            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { PrunedThrough = skipped };
+        if (checkpointFailure is { } bad)
+        {
+            return AuditVerification.Broken(last, bad.Seq, bad.Problem);
+        }
+
+        var (anchorFailure, restore) = await anchor.CheckAsync(connection, last, start, [.. ranges.SelectMany(r => r.Restores)], cancellationToken);
+        return anchorFailure is { } cut
+            ? AuditVerification.Broken(last, cut.Seq, cut.Problem)
+            : new AuditVerification(true, last, Convert.ToHexStringLower(head), null, null) { PrunedThrough = skipped, Restore = restore };
     }
 
     private string? StartProblem(AuditChainStart start, long? firstSeq) =>
@@ -78,6 +84,7 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             ? new AdoChainRows(StorageModule.CreateConnection(storage), first, last)
             : new SqliteChainRows(storage.SqlitePath, first, last);
         var expectedSeq = first;
+        var restores = new List<long>();
         byte[] firstPrev = [];
         var previous = new byte[32];
         Span<byte> computed = stackalloc byte[32];
@@ -105,6 +112,11 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
             }
 
             computed.CopyTo(previous);
+            if (rows.Type == (int)AuditEventType.BackupRestored)
+            {
+                restores.Add(seq);
+            }
+
             if ((++expectedSeq & 0xFFFF) == 0)
             {
                 progress(0x10000);
@@ -116,16 +128,23 @@ public sealed class AuditVerifier(IOptions<StorageOptions> options, AuditCheckpo
         return expectedSeq <= last
             // Named, like a gap inside a range, by the first event after it: the first row of the next range.
             ? new(first, expectedSeq - first, firstPrev, previous, (last + 1, $"events {expectedSeq}..{last} are missing"))
-            : new(first, expectedSeq - first, firstPrev, previous, null);
+            : new(first, expectedSeq - first, firstPrev, previous, null) { Restores = restores };
     }
 
-    private sealed record RangeResult(long First, long Count, byte[] FirstPrev, byte[] LastHash, (long Seq, string Problem)? Failure);
+    private sealed record RangeResult(long First, long Count, byte[] FirstPrev, byte[] LastHash, (long Seq, string Problem)? Failure)
+    {
+        /// <summary>The restores from a backup the range holds, by sequence number: found in the walk, not by a second scan.</summary>
+        public List<long> Restores { get; init; } = [];
+    }
 }
 
 public sealed record AuditVerification(bool Intact, long Count, string? HeadHash, long? FirstBadSeq, string? Problem)
 {
     /// <summary>The last event pruned behind the chain's signed start; 0 for a chain never pruned.</summary>
     public long PrunedThrough { get; init; }
+
+    /// <summary>The last restore from a backup the chain records, when it has one.</summary>
+    public AuditRestore? Restore { get; init; }
 
     public static AuditVerification Broken(long count, long seq, string problem) => new(false, count, null, seq, problem);
 }

@@ -19,6 +19,9 @@ internal interface IChainRows : IDisposable
 
     ReadOnlySpan<byte> Hash { get; }
 
+    /// <summary>The current row's event type, as stored.</summary>
+    int Type { get; }
+
     /// <summary>Hashes the current row's columns as <see cref="AuditHash"/> defines.</summary>
     void ComputeHash(Span<byte> destination);
 }
@@ -48,6 +51,8 @@ internal sealed class AdoChainRows : IChainRows
     public ReadOnlySpan<byte> PrevHash => _prevHash;
 
     public ReadOnlySpan<byte> Hash => _hash;
+
+    public int Type => _reader.GetInt32(2);
 
     public bool Read()
     {

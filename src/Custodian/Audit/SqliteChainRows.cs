@@ -45,6 +45,8 @@ internal sealed class SqliteChainRows : IChainRows
 
     public ReadOnlySpan<byte> Hash => _hash.AsSpan(0, _hashLength);
 
+    public int Type => sqlite3_column_int(_row, 2);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {

@@ -22,7 +22,7 @@ internal sealed class RequestCrypto(IKeyProvider keys)
     }
 
     public byte[] OpenKey(DataRequest request) =>
-        keys.Unwrap(request.WrappedKey, Aad(request.Id, "key"))
+        keys.Unwrap(request.KeyId, request.WrappedKey, Aad(request.Id, "key"))
         ?? throw new InvalidOperationException($"Request {request.Id}'s data key does not open.");
 
     public static byte[] SealForm(Guid requestId, byte[] dataKey, RequestForm form) =>
@@ -54,5 +54,5 @@ internal sealed class RequestCrypto(IKeyProvider keys)
         CryptographicOperations.FixedTimeEquals(request.SecretHash, HashSecret(secret));
 
     // Binding each ciphertext to its record and role stops it being moved onto another.
-    private static byte[] Aad(Guid id, string role) => [.. id.ToByteArray(bigEndian: true), .. Encoding.ASCII.GetBytes(role)];
+    internal static byte[] Aad(Guid id, string role) => [.. id.ToByteArray(bigEndian: true), .. Encoding.ASCII.GetBytes(role)];
 }

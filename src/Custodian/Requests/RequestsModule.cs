@@ -15,6 +15,7 @@ public static class RequestsModule
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<RequestCrypto>();
+        services.AddSingleton<Vault.Keys.IWrappedKeyTable, RequestKeyTable>();
         services.AddSingleton<RequestRecords>();
         services.AddSingleton<RequestIntake>();
         services.AddSingleton<RequestDocuments>();

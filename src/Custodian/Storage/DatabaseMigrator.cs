@@ -22,6 +22,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261122006000_SessionsAndDevices", "20261122007000_AccessReview", "20261122008000_ProvisionDecisions",
         "20261122009000_RequestReminders", "20261202000100_AuditWithoutPersonIndex", "20261207000100_TokenPermissions",
         "20261207000200_DataProtectionKeys", "20261207000300_StaffLifecycle", "20261207000400_KeyCheck",
+        "20261207000500_Installation",
         "20261207000700_Retention",
     ];
 

@@ -10,7 +10,8 @@ namespace Custodian.Vault;
 
 /// <summary>Registers, corrects and erases persons. Writes only: every read goes through <see cref="PersonGate"/>.</summary>
 public sealed class PersonVault(
-    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time)
+    IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time,
+    ErasureLedger ledger)
 {
     public Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default) =>
         RegisterAsync(actor, registration, static (_, _) => [], cancellationToken);
@@ -210,7 +211,11 @@ public sealed class PersonVault(
     }
 
     /// <summary>Destroys the person's data key first, so every copy of the sealed items is unreadable, then deletes their rows.</summary>
-    public async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default) =>
+        EraseAsync(actor, personId, replayed: false, cancellationToken);
+
+    /// <param name="replayed">Erased again by <see cref="ErasureReplay"/>: already in the ledger, and audited as replayed.</param>
+    internal async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, bool replayed, CancellationToken cancellationToken)
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -226,7 +231,7 @@ public sealed class PersonVault(
             }
         }
 
-        var erased = await EraseBatchAsync(actor, [personId], null, null, cancellationToken);
+        var erased = await EraseBatchAsync(actor, [personId], replayed ? ErasureReplay.ReplayedReason : null, null, cancellationToken, inLedger: !replayed);
         return erased.Count == 1 ? personId : Failure.Gone("person.erased", "This person's data has already been erased.");
     }
 
@@ -244,7 +249,7 @@ public sealed class PersonVault(
         var erased = 0;
         foreach (var batch in personIds.Chunk(batchSize))
         {
-            erased += (await EraseBatchAsync(actor, batch, reason, with, cancellationToken)).Count;
+            erased += (await EraseBatchAsync(actor, batch, reason, with, cancellationToken, inLedger: true)).Count;
         }
 
         return erased;
@@ -255,7 +260,7 @@ public sealed class PersonVault(
     // of one person (a request and a disposal run) write one event.
     private async Task<IReadOnlyList<Guid>> EraseBatchAsync(
         Actor actor, IReadOnlyCollection<Guid> ids, string? reason,
-        Func<CustodianDb, IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyList<AuditEntry>>>? with, CancellationToken cancellationToken)
+        Func<CustodianDb, IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyList<AuditEntry>>>? with, CancellationToken cancellationToken, bool inLedger)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entries = new List<AuditEntry>();
@@ -266,6 +271,12 @@ public sealed class PersonVault(
             erased = await d.Set<Person>().Where(p => ids.Contains(p.Id) && p.State != PersonState.Erased).Select(p => p.Id).ToListAsync(ct);
             if (erased.Count > 0)
             {
+                if (inLedger)
+                {
+                    // Before the erasure commits: a database restored from an older backup is erased again from the ledger.
+                    await ledger.RecordAsync(erased, ct);
+                }
+
                 var now = time.GetUtcNow().UtcDateTime;
                 await d.Set<PersonKey>().Where(k => erased.Contains(k.PersonId)).ExecuteDeleteAsync(ct);
                 await d.Set<BlindIndex>().Where(b => erased.Contains(b.PersonId)).ExecuteDeleteAsync(ct);

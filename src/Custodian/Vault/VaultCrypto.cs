@@ -20,7 +20,7 @@ public sealed class VaultCrypto(IKeyProvider keys)
         return (new PersonKey { PersonId = personId, KeyId = keys.KeyId, Wrapped = keys.Wrap(dataKey, Aad(personId)) }, dataKey);
     }
 
-    public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.Wrapped, Aad(key.PersonId));
+    public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.KeyId, key.Wrapped, Aad(key.PersonId));
 
     public static byte[] Seal(Guid personId, byte[] dataKey, IReadOnlyDictionary<string, string> items) =>
         Aead.Seal(dataKey, JsonSerializer.SerializeToUtf8Bytes(items, VaultJson.Default.IReadOnlyDictionaryStringString), Aad(personId));
@@ -45,7 +45,7 @@ public sealed class VaultCrypto(IKeyProvider keys)
     }
 
     // Binding the ciphertext to the person stops a sealed record being moved onto someone else.
-    private static byte[] Aad(Guid personId) => personId.ToByteArray(bigEndian: true);
+    internal static byte[] Aad(Guid personId) => personId.ToByteArray(bigEndian: true);
 }
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]

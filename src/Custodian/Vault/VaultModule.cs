@@ -13,9 +13,13 @@ public static class VaultModule
         services.AddSingleton<KeyBootstrap>();
         services.AddSingleton<IKeyProvider>(sp => sp.GetRequiredService<KeyBootstrap>().Provider);
         services.AddSingleton<VaultCrypto>();
+        services.AddSingleton<IWrappedKeyTable, PersonKeyTable>();
+        services.AddSingleton<KeyRotation>();
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
+        services.AddSingleton<ErasureLedger>();
+        services.AddSingleton<ErasureReplay>();
         services.AddSingleton<ImportDuplicates>();
         services.AddSingleton<PersonGate>();
         // The gate's rules, in the order they run; other modules add theirs with AddSingleton<IGateCheck, ...>.

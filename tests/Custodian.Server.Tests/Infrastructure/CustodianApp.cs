@@ -15,7 +15,10 @@ namespace Custodian.Server.Tests.Infrastructure;
 /// </summary>
 public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("custodian-http-").FullName;
+    public string DataDirectory { get; init; } = Directory.CreateTempSubdirectory("custodian-http-").FullName;
+
+    /// <summary>Leaves the data folder behind on dispose: for a test that starts another server on it.</summary>
+    public bool KeepsDataDirectory { get; init; }
 
     public abstract string Provider { get; }
 
@@ -63,7 +66,11 @@ public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataDirectory, recursive: true);
+        if (!KeepsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -8,13 +8,15 @@ public sealed class AuditChainTests : IDisposable
 {
     private readonly TestDatabase _db = new();
     private readonly FakeTime _time = new();
+    private readonly AuditAnchor _anchor;
     private readonly AuditCheckpoints _checkpoints;
     private readonly AuditVerifier _verifier;
 
     public AuditChainTests()
     {
-        _checkpoints = new AuditCheckpoints(_db.Factory, _db.Keys, _time);
-        _verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints);
+        _anchor = new AuditAnchor(Microsoft.Extensions.Options.Options.Create(_db.Options), _db.Keys);
+        _checkpoints = new AuditCheckpoints(_db.Factory, _db.Keys, _time, _anchor);
+        _verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints, _anchor);
     }
 
     private async Task<AuditLog> WriteEventsAsync(int count)
@@ -122,6 +124,47 @@ public sealed class AuditChainTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tail_cut_together_with_its_checkpoints_is_caught_by_the_anchor_outside_the_database()
+    {
+        await using var log = await WriteEventsAsync(10);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        await ExecuteAsync("DELETE FROM audit_events WHERE \"Seq\" > 8; DELETE FROM audit_checkpoints");
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Equal(9, result.FirstBadSeq);
+        Assert.StartsWith("truncated", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_anchor_file_a_tail_cut_with_its_checkpoints_verifies_as_before()
+    {
+        await using var log = await WriteEventsAsync(10);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        File.Delete(_anchor.FilePath);
+        await ExecuteAsync("DELETE FROM audit_events WHERE \"Seq\" > 8; DELETE FROM audit_checkpoints");
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.True(result.Intact);
+        Assert.Equal(8, result.Count);
+    }
+
+    [Fact]
+    public async Task An_edited_anchor_is_reported()
+    {
+        await using var log = await WriteEventsAsync(3);
+        Assert.NotNull(await _checkpoints.WriteAsync());
+        await File.WriteAllTextAsync(_anchor.FilePath, (await File.ReadAllTextAsync(_anchor.FilePath)).Replace("\"Seq\":3", "\"Seq\":2", StringComparison.Ordinal));
+
+        var result = await _verifier.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Contains("anchor", result.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forged_checkpoint_signature_is_refused()
     {
         await using var log = await WriteEventsAsync(3);
@@ -151,7 +194,7 @@ public sealed class AuditChainTests : IDisposable
     public async Task Tampering_at_the_boundary_between_parallel_ranges_is_found(string tampering, long firstBad)
     {
         await using var log = await WriteEventsAsync(10);
-        var verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints) { MinimumRangeSize = 3 };
+        var verifier = new AuditVerifier(Microsoft.Extensions.Options.Options.Create(_db.Options), _checkpoints, _anchor) { MinimumRangeSize = 3 };
         Assert.True((await verifier.VerifyAsync()).Intact);
         await ExecuteAsync(tampering);
 

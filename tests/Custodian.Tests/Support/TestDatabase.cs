@@ -38,10 +38,11 @@ public sealed class TestDatabase : IDisposable
 
     public bool UsesPostgres => _postgresDatabase is not null;
 
-    public static string AdminConnectionString => Environment.GetEnvironmentVariable("CUSTODIAN_TEST_POSTGRES")
+    internal static string AdminConnectionString => Environment.GetEnvironmentVariable("CUSTODIAN_TEST_POSTGRES")
         ?? throw new InvalidOperationException("CUSTODIAN_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts a PostgreSQL cluster.");
 
-    public static void Admin(string sql)
+    /// <summary>Runs a statement on the test cluster's administrative database (CREATE, DROP DATABASE).</summary>
+    internal static void Admin(string sql)
     {
         using var connection = new Npgsql.NpgsqlConnection(AdminConnectionString);
         connection.Open();

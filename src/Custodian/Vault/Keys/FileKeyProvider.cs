@@ -1,33 +1,44 @@
-using System.Security.Cryptography;
-using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Custodian.Vault.Keys;
 
 /// <summary>
-/// The key-encryption key in a file under the data folder, created at first start with mode 0600.
-/// A key file that others can read, or that is malformed, stops the start with a clear message.
+/// The key-encryption key in a file under the data folder (<c>data/keys/kek.key</c>), created at first start with mode
+/// 0600, with the keys a rotation retired (<c>data/keys/retired/</c>). A key file that others can read, or that is
+/// malformed, stops the start with a clear message.
+/// <para>
+/// <c>custodian keys rotate</c> runs in another process while the server runs: it writes the new key file and re-wraps
+/// the data keys. This provider notices: before wrapping it looks whether the key file changed, and when a wrapped key
+/// does not open it reads the files again; it takes a new key only if a retired file names it as its successor.
+/// </para>
 /// </summary>
 public sealed class FileKeyProvider : IKeyProvider
 {
-    private const int KeySize = 32;
-    private readonly byte[] _key;
+    private readonly string _path;
+    private readonly ILogger _logger;
+    private readonly Lock _reload = new();
+    private volatile KeyRing _ring;
+    private KeyFilesStamp _seen;
 
-    // Setting an AES key up costs more than wrapping one data key with it; AesGcm is not for sharing between threads.
-    private readonly ThreadLocal<AesGcm> _wrapper;
-
-    private FileKeyProvider(byte[] key)
+    private FileKeyProvider(string path, KeyRing ring, ILogger logger)
     {
-        _key = key;
-        _wrapper = new(() => new AesGcm(_key, Aead.TagSize));
-        KeyId = "file:" + Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 4));
+        _path = path;
+        _ring = ring;
+        _seen = ring.Stamp;
+        _logger = logger;
     }
 
-    public string KeyId { get; }
+    public string KeyId => _ring.Active.Id;
 
-    public static string PathIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, "keys", "kek.key");
+    internal KeyRing Ring => _ring;
 
-    /// <summary>Opens the key file; creates it only when <paramref name="mayCreate"/> says no data depends on an earlier key.</summary>
-    public static KeyFileResult Open(string path, bool mayCreate)
+    public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "keys", "kek.key");
+
+    public static string RetiredFolderIn(string dataDirectory) => KeyFiles.RetiredFolder(PathIn(dataDirectory));
+
+    /// <summary>Opens the key files; creates the key only when <paramref name="mayCreate"/> says no data depends on an earlier key.</summary>
+    public static KeyFileResult Open(string path, bool mayCreate, ILogger? logger = null)
     {
         if (!File.Exists(path))
         {
@@ -36,63 +47,139 @@ public sealed class FileKeyProvider : IKeyProvider
                 return new(null, $"Key file {path} is missing, and the database already holds data sealed with a key. Restore the key file from the key backup.");
             }
 
-            Create(path);
+            KeyFiles.Create(path, KeyMaterial.NewFirst());
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0)
-            {
-                return new(null, $"Key file {path} can be read by other users (mode {Convert.ToString((int)mode, 8)}). Run: chmod 600 {path}");
-            }
-        }
-
-        byte[] key;
-        try
-        {
-            key = Convert.FromBase64String(File.ReadAllText(path, Encoding.ASCII).Trim());
-        }
-        catch (FormatException)
-        {
-            return new(null, $"Key file {path} is not a base64-encoded {KeySize}-byte key.");
-        }
-
-        return key.Length == KeySize
-            ? new(new FileKeyProvider(key), null)
-            : new(null, $"Key file {path} is not a base64-encoded {KeySize}-byte key.");
+        var (ring, error) = KeyRing.Load(path);
+        return ring is null ? new(null, error) : new(new FileKeyProvider(path, ring, logger ?? NullLogger.Instance), null);
     }
 
-    private static void Create(string path)
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData)
     {
-        var folder = System.IO.Path.GetDirectoryName(path)!;
-        if (OperatingSystem.IsWindows())
+        // A stat per data key made: after a rotation, new keys are wrapped under the new key, not the retired one.
+        if (KeyFilesStamp.ActiveChanged(_path, _seen))
         {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Reload();
         }
 
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySize))));
+        return Aead.Seal(_ring.Active.Aes, dataKey, associatedData);
     }
 
-    public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData) => Aead.Seal(_wrapper.Value!, dataKey, associatedData);
+    public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Unwrap(null, wrappedKey, associatedData);
 
-    public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Aead.Open(_wrapper.Value!, wrappedKey, associatedData);
+    public byte[]? Unwrap(string? keyId, ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData)
+    {
+        var ring = _ring;
+        if (ring.Unwrap(keyId, wrappedKey, associatedData) is { } opened)
+        {
+            return opened;
+        }
+
+        // Re-wrapped by a rotation in another process since this ring was read: the files again, if they changed (or
+        // the ring another thread has just read from them).
+        var reloaded = Reload();
+        return reloaded != ring ? reloaded.Unwrap(keyId, wrappedKey, associatedData) : null;
+    }
+
+    public byte[] DeriveKey(string use) => KeyUses.All.Contains(use)
+        ? _ring.Active.Derive(use)
+        : throw new ArgumentException($"Sub-key use '{use}' is not declared in KeyUses, so a key rotation would not carry it over.", nameof(use));
 
     /// <summary>The value stored in the database's key check: a MAC of a fixed label, from which the key cannot be learnt.</summary>
-    internal byte[] CheckValue() => HMACSHA256.HashData(DeriveKey("key-check"), "custodian key check v1"u8);
+    internal byte[] CheckValue() => _ring.Active.Check;
 
-    public byte[] DeriveKey(string use) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, KeySize, info: Encoding.UTF8.GetBytes("custodian:" + use));
+    /// <summary>Null while the key file on disk holds the key in use or its rotated successor (then taken); else why not (for readiness).</summary>
+    internal string? CheckFile()
+    {
+        if (!File.Exists(_path))
+        {
+            return "the key file is missing";
+        }
+
+        var (loaded, _) = KeyRing.Load(_path);
+        if (loaded is null)
+        {
+            return "the key file cannot be read";
+        }
+
+        return Take(loaded) ? null : "the key file no longer holds the key in use";
+    }
+
+    /// <summary>
+    /// A rotation's first step: retires the active key into <c>retired/</c> naming its successor, then writes the new
+    /// key over <c>kek.key</c>. A crash between the two leaves the old key active and a retired copy of it.
+    /// </summary>
+    internal KeyMaterial StartRotation()
+    {
+        lock (_reload)
+        {
+            var current = _ring.Active;
+            var next = current.NewSuccessor();
+            KeyFiles.Write(Path.Combine(KeyFiles.RetiredFolder(_path), current.RetiredFileName), current.RetiredFor(next));
+            KeyFiles.Write(_path, next);
+            var (loaded, error) = KeyRing.Load(_path);
+            if (loaded is null || !Take(loaded))
+            {
+                throw new KeyFileException(error ?? $"The new key file {_path} was not taken after it was written.");
+            }
+
+            return next;
+        }
+    }
+
+    private KeyRing Reload()
+    {
+        lock (_reload)
+        {
+            var stamp = KeyFilesStamp.Read(_path);
+            if (stamp == _seen)
+            {
+                return _ring;
+            }
+
+            // Whatever is found, it is not read again until the files change again.
+            _seen = stamp;
+            var (loaded, error) = KeyRing.Load(_path);
+            if (loaded is null)
+            {
+                _logger.LogError("Key files could not be read again; keeping key {KeyId}: {Problem}", _ring.Active.Id, error);
+            }
+            else if (!Take(loaded))
+            {
+                _logger.LogError("Key file no longer holds key {KeyId} nor a successor of it; keeping the key in use", _ring.Active.Id);
+            }
+
+            return _ring;
+        }
+    }
+
+    /// <summary>Swaps <paramref name="loaded"/> in when its active key is the one in use or replaced it by rotation.</summary>
+    private bool Take(KeyRing loaded)
+    {
+        lock (_reload)
+        {
+            var current = _ring;
+            if (loaded.Stamp == current.Stamp)
+            {
+                // The same files: keep the ring whose keys are already set up on the threads that use them.
+                return true;
+            }
+
+            if (!loaded.Succeeds(current.Active.Check))
+            {
+                return false;
+            }
+
+            if (!loaded.Active.IsSameKey(current.Active))
+            {
+                _logger.LogInformation("Key {KeyId} replaced by its rotated successor {NewKeyId}", current.Active.Id, loaded.Active.Id);
+            }
+
+            _ring = loaded;
+            _seen = loaded.Stamp;
+            return true;
+        }
+    }
 }
 
 public sealed record KeyFileResult(FileKeyProvider? Provider, string? Error);

@@ -1,18 +1,23 @@
 namespace Custodian.Vault.Keys;
 
 /// <summary>
-/// Holds the key-encryption key. The default is a key file under the data folder; an external KMS
-/// implements the same three operations without ever handing the key out.
+/// Holds the key-encryption key. The default is a key file under the data folder (<see cref="FileKeyProvider"/>); an
+/// external KMS implements the same operations without ever handing the key out (docs/keys.md).
 /// </summary>
 public interface IKeyProvider
 {
+    /// <summary>The active key's id, recorded beside every key it wraps; a rotation re-wraps what records another.</summary>
     string KeyId { get; }
 
+    /// <summary>Wraps under the active key.</summary>
     byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData);
 
-    /// <summary>Returns null when the wrapped key does not open with this key and associated data.</summary>
+    /// <summary>Opens under the active key or any retired key still held; null when none opens it with this associated data.</summary>
     byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData);
 
-    /// <summary>A stable sub-key for one use (blind indexes, checkpoint signatures).</summary>
+    /// <summary>As above, trying first the key that <paramref name="keyId"/> names (the id recorded when it was wrapped).</summary>
+    byte[]? Unwrap(string? keyId, ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Unwrap(wrappedKey, associatedData);
+
+    /// <summary>A sub-key for one of <see cref="KeyUses"/>, the same before and after every rotation.</summary>
     byte[] DeriveKey(string use);
 }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Custodian.Audit;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Vault.Keys;
@@ -10,13 +12,18 @@ namespace Custodian.Vault.Keys;
 /// Opens the key file, creating it only for a database that has never held anything: a new key over old data would
 /// make that data unreadable, so a missing key file then stops the start instead. The key is then checked against
 /// the database's key check, so that a damaged or foreign key file stops the start rather than sealing new data under it.
+/// A key check of a key that a rotation retired is accepted when the key file holds its successor (an unfinished
+/// rotation, or a backup restored from before one): the retired key still opens what it wrapped.
 /// </summary>
-public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
+public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFactory<CustodianDb> factory, TimeProvider time, ILogger<KeyBootstrap>? logger = null)
 {
-    private readonly Lazy<Opened> _opened = new(() => Open(options.Value, factory, time));
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+    private readonly Lazy<Opened> _opened = new(() => Open(options.Value, factory, time, logger ?? (ILogger)NullLogger.Instance));
     private bool _checked;
 
     public IKeyProvider Provider => _opened.Value.Provider;
+
+    internal FileKeyProvider FileProvider => _opened.Value.Provider;
 
     /// <summary>
     /// The start's check, after migrations: services built before them (a hosted service taking the key) opened the
@@ -35,7 +42,7 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
             using var db = factory.CreateDbContext();
             if (DatabaseMigrator.Applied(db).Contains(KeyCheckMigrationId))
             {
-                Verify(db, opened.Provider, KeyFilePath, opened.Created, time);
+                Verify(db, opened.Provider, KeyFilePath, opened.Created, time, _logger);
                 _checked = true;
             }
         }
@@ -43,27 +50,16 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
 
     public string KeyFilePath => FileKeyProvider.PathIn(options.Value.DataDirectory);
 
-    /// <summary>Null while the key file on disk is still the key in use; else why not (for readiness).</summary>
-    public string? CheckKeyFile()
-    {
-        if (!File.Exists(KeyFilePath))
-        {
-            return "the key file is missing";
-        }
+    /// <summary>Null while the key file on disk is still the key in use or its rotated successor; else why not (for readiness).</summary>
+    public string? CheckKeyFile() => _opened.Value.Provider.CheckFile();
 
-        var result = FileKeyProvider.Open(KeyFilePath, mayCreate: false);
-        return result.Provider is null ? "the key file cannot be read"
-            : CryptographicOperations.FixedTimeEquals(result.Provider.CheckValue(), _opened.Value.Provider.CheckValue()) ? null
-            : "the key file no longer holds the key in use";
-    }
-
-    private static Opened Open(StorageOptions options, IDbContextFactory<CustodianDb> factory, TimeProvider time)
+    private static Opened Open(StorageOptions options, IDbContextFactory<CustodianDb> factory, TimeProvider time, ILogger logger)
     {
         var path = FileKeyProvider.PathIn(options.DataDirectory);
         using var db = factory.CreateDbContext();
         var applied = DatabaseMigrator.Applied(db);
         var mayCreate = !File.Exists(path) && !HoldsAnything(db, applied);
-        var result = FileKeyProvider.Open(path, mayCreate);
+        var result = FileKeyProvider.Open(path, mayCreate, logger);
         var provider = result.Provider ?? throw new KeyFileException(result.Error!);
         // Before the key check's table exists (a new SQLite database, PostgreSQL not yet migrated) there is nowhere to
         // keep it: EnsureChecked, after the migrations, checks.
@@ -72,7 +68,7 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
             return new(provider, mayCreate, Checked: false);
         }
 
-        Verify(db, provider, path, mayCreate, time);
+        Verify(db, provider, path, mayCreate, time, logger);
         return new(provider, mayCreate, Checked: true);
     }
 
@@ -84,18 +80,27 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
         || (applied.Contains(AuditMigrationId) && (db.Set<AuditEvent>().Any() || db.Set<AuditCheckpoint>().Any()))
         || (applied.Contains(KeyCheckMigrationId) && db.Set<KeyCheck>().Any());
 
-    private static void Verify(CustodianDb db, FileKeyProvider provider, string path, bool created, TimeProvider time)
+    private static void Verify(CustodianDb db, FileKeyProvider provider, string path, bool created, TimeProvider time, ILogger logger)
     {
         var check = provider.CheckValue();
         var stored = db.Set<KeyCheck>().AsNoTracking().SingleOrDefault(k => k.Id == KeyCheck.RowId);
         if (stored is not null)
         {
-            if (!CryptographicOperations.FixedTimeEquals(stored.Check, check))
+            var ring = provider.Ring;
+            if (CryptographicOperations.FixedTimeEquals(stored.Check, check))
             {
-                throw WrongKey(path);
+                return;
             }
 
-            return;
+            if (ring.Succeeds(stored.Check))
+            {
+                logger.LogWarning(
+                    "The database's key check names key {RetiredKeyId}, which a rotation replaced by {KeyId} (a rotation not finished, or a backup restored from before it): run custodian keys rotate to re-wrap its data keys",
+                    stored.KeyId, ring.Active.Id);
+                return;
+            }
+
+            throw ring.IsRetired(ring.Active) ? RetiredKey(path, ring.Active.Id) : WrongKey(path);
         }
 
         // A database from before the key check: the check is derived only from a key that opens what is already there.
@@ -136,6 +141,9 @@ public sealed class KeyBootstrap(IOptions<StorageOptions> options, IDbContextFac
         // Nothing sealed yet (audit events alone are hashed, not keyed): no data for this key to be wrong about.
         return true;
     }
+
+    private static KeyFileException RetiredKey(string path, string keyId) => new(
+        $"the key file {path} holds key {keyId}, which a key rotation retired. Put back the key file that custodian keys rotate wrote.");
 
     private static KeyFileException WrongKey(string path) => new(
         $"the key file {path} does not open this database's data (a damaged file, or another deployment's key). Restore the key file from the key backup.");

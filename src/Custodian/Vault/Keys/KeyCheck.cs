@@ -5,11 +5,14 @@ namespace Custodian.Vault.Keys;
 
 /// <summary>
 /// A value only the key-encryption key produces, stored beside the data it protects: a start with a different key
-/// (a flipped bit, another deployment's file) is refused before anything is sealed under it. One row, <see cref="Id"/> 1.
+/// (a flipped bit, another deployment's file) is refused before anything is sealed under it. Row <see cref="RowId"/>
+/// holds the active key's check; while a rotation runs, row <see cref="RotationRowId"/> holds the check of the key it
+/// rotates to and, in <see cref="KeyId"/>, the ids of the keys it retires, until the last data key is re-wrapped.
 /// </summary>
 internal sealed class KeyCheck
 {
     public const int RowId = 1;
+    public const int RotationRowId = 2;
 
     public int Id { get; set; }
 
