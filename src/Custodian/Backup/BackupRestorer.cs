@@ -110,7 +110,8 @@ public sealed class BackupRestorer(IOptions<StorageOptions> storage, IOptions<Ba
             return Refused("backup.key-unreadable", opened.Error! + " Nothing was restored.");
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(key.CheckValue(), Convert.FromHexString(manifest.KeyCheck)))
+        // A backup from before a key rotation carries the retired key's check; the retired key still opens it.
+        if (!key.HoldsCheck(Convert.FromHexString(manifest.KeyCheck)))
         {
             return Refused("backup.other-installation", $"The backup is of another installation: its key check does not match the key in {keyPath}. Restore it with that installation's key folder. Nothing was restored.");
         }

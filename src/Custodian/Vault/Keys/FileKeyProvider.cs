@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -87,6 +88,13 @@ public sealed class FileKeyProvider : IKeyProvider
 
     /// <summary>The value stored in the database's key check: a MAC of a fixed label, from which the key cannot be learnt.</summary>
     internal byte[] CheckValue() => _ring.Active.Check;
+
+    /// <summary>Whether <paramref name="check"/> is the key check of the active key or of a key a rotation retired (a backup from before it).</summary>
+    internal bool HoldsCheck(byte[] check)
+    {
+        var ring = _ring;
+        return ring.Retired.Prepend(ring.Active).Any(k => CryptographicOperations.FixedTimeEquals(k.Check, check));
+    }
 
     /// <summary>Null while the key file on disk holds the key in use or its rotated successor (then taken); else why not (for readiness).</summary>
     internal string? CheckFile()
