@@ -1,4 +1,3 @@
-using Custodian.Gate;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,10 +41,9 @@ public sealed class ErasureReplay(ErasureLedger ledger, IDbContextFactory<Custod
         }
 
         // The vault, its keys and the policies are loaded only when someone is to be erased: most starts find nobody.
-        var vault = held.Count == 0 ? null : services.GetRequiredService<PersonVault>();
-        foreach (var id in held)
+        if (held.Count > 0)
         {
-            await vault!.EraseAsync(Actor.System, id, replayed: true, cancellationToken);
+            await services.GetRequiredService<PersonVault>().EraseAgainAsync(held, cancellationToken);
         }
 
         if (held.Count > 0)

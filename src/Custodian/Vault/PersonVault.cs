@@ -211,11 +211,7 @@ public sealed class PersonVault(
     }
 
     /// <summary>Destroys the person's data key first, so every copy of the sealed items is unreadable, then deletes their rows.</summary>
-    public Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default) =>
-        EraseAsync(actor, personId, replayed: false, cancellationToken);
-
-    /// <param name="replayed">Erased again by <see cref="ErasureReplay"/>: already in the ledger, and audited as replayed.</param>
-    internal async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, bool replayed, CancellationToken cancellationToken)
+    public async Task<Result<Guid>> EraseAsync(Actor actor, Guid personId, CancellationToken cancellationToken = default)
     {
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -231,7 +227,7 @@ public sealed class PersonVault(
             }
         }
 
-        var erased = await EraseBatchAsync(actor, [personId], replayed ? ErasureReplay.ReplayedReason : null, null, cancellationToken, inLedger: !replayed);
+        var erased = await EraseBatchAsync(actor, [personId], null, null, cancellationToken, inLedger: true);
         return erased.Count == 1 ? personId : Failure.Gone("person.erased", "This person's data has already been erased.");
     }
 
@@ -250,6 +246,21 @@ public sealed class PersonVault(
         foreach (var batch in personIds.Chunk(batchSize))
         {
             erased += (await EraseBatchAsync(actor, batch, reason, with, cancellationToken, inLedger: true)).Count;
+        }
+
+        return erased;
+    }
+
+    /// <summary>
+    /// Erases again, in batches, persons the erasure ledger already names (<see cref="ErasureReplay"/>): audited as
+    /// replayed, and not written to the ledger twice.
+    /// </summary>
+    internal async Task<int> EraseAgainAsync(IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    {
+        var erased = 0;
+        foreach (var batch in personIds.Chunk(2000))
+        {
+            erased += (await EraseBatchAsync(Actor.System, batch, ErasureReplay.ReplayedReason, null, cancellationToken, inLedger: false)).Count;
         }
 
         return erased;
