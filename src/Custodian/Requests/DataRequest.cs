@@ -48,6 +48,15 @@ public sealed class DataRequest
     public int Version { get; set; }
 
     public bool IsOpen => State is not (RequestState.Fulfilled or RequestState.Refused or RequestState.PartlyRefused or RequestState.Closed);
+
+    /// <summary>Disposes of the form: its key goes with it, so any copy of the sealed form left elsewhere is unreadable.</summary>
+    public void DisposeForm(DateTime at)
+    {
+        SealedForm = null;
+        WrappedKey = [];
+        FormDisposedAt = at;
+        Version++;
+    }
 }
 
 public enum RequestState

@@ -175,10 +175,7 @@ internal sealed class RequestWorkflow(
             .OrderBy(r => r.ClosedAt).Take(500).ToListAsync(cancellationToken);
         foreach (var request in due)
         {
-            request.SealedForm = null;
-            request.WrappedKey = [];
-            request.FormDisposedAt = records.Now;
-            request.Version++;
+            request.DisposeForm(records.Now);
         }
 
         if (due.Count > 0)

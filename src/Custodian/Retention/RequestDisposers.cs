@@ -23,10 +23,7 @@ internal sealed class RequestFormsDisposer(IDbContextFactory<CustodianDb> factor
         var requests = await db.Set<DataRequest>().Where(r => ids.Contains(r.Id) && r.SealedForm != null).ToListAsync(cancellationToken);
         foreach (var request in requests)
         {
-            request.SealedForm = null;
-            request.WrappedKey = [];
-            request.FormDisposedAt = context.Now;
-            request.Version++;
+            request.DisposeForm(context.Now);
             entries.Add(RequestRecords.Entry(AuditEventType.RequestFormDisposed, context.Actor, request, context.Reason));
         }
 

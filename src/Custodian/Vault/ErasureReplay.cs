@@ -28,7 +28,7 @@ public sealed class ErasureReplay(ErasureLedger ledger, IDbContextFactory<Custod
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // A PostgreSQL database not yet migrated holds nobody.
-        if (!(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Contains(VaultMigrationId))
+        if (!DatabaseMigrator.Applied(db).Contains(VaultMigrationId))
         {
             return 0;
         }
