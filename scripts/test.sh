@@ -31,7 +31,8 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on" -w start >/dev/null
 export CUSTODIAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 export CUSTODIAN_PG_BIN="$pg_bin"
-export CUSTODIAN_DATASETS="${CUSTODIAN_DATASETS:-$root/../shared/datasets}"
+# The Adult data set the anonymization tests read is in the repository (datasets/adult);
+# CUSTODIAN_DATASETS, when set, names another folder holding adult/.
 
 # Tests must never run against binaries of an earlier build.
 if ! dotnet build Custodian.slnx -c Release -nologo -v q; then

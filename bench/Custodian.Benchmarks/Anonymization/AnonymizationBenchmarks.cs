@@ -4,7 +4,7 @@ using Custodian.Anonymization;
 namespace Custodian.Benchmarks.Anonymization;
 
 /// <summary>
-/// Optimal k-anonymity on Adult against ARX 3.9.2's figures (shared/datasets/adult/README.md), and the same
+/// Optimal k-anonymity on Adult against ARX 3.9.2's figures (datasets/adult/README.md), and the same
 /// search on Adult replicated 30 times (generated in a temporary folder, never committed).
 /// Run: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- --filter '*Anonymization*'</c>.
 /// </summary>
@@ -64,9 +64,9 @@ public class AnonymizationBenchmarks
         if (!string.IsNullOrEmpty(configured)) return Path.Combine(configured, "adult");
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "datasets", "adult");
-            if (Directory.Exists(candidate)) return candidate;
+            var candidate = Path.Combine(dir.FullName, "datasets", "adult");
+            if (File.Exists(Path.Combine(candidate, "adult.csv"))) return candidate;
         }
-        throw new DirectoryNotFoundException("Adult not found: set CUSTODIAN_DATASETS to the shared datasets folder.");
+        throw new DirectoryNotFoundException("Adult not found: expected the repository's datasets/adult (or set CUSTODIAN_DATASETS).");
     }
 }

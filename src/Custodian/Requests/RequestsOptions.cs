@@ -26,13 +26,6 @@ public sealed class RequestsOptions : IValidatableObject
     [Required]
     public string LetterFont { get; set; } = Letters.LetterFonts.DefaultPath;
 
-    /// <summary>
-    /// PDFsharp 6.5 needs a licence chosen in code: <c>agpl</c> (the free AGPL licence, whose terms then apply to the
-    /// service) or a commercial licence key. The operator decides; see docs/requests.md.
-    /// </summary>
-    [Required]
-    public string PdfLicense { get; set; } = "agpl";
-
     /// <summary>Business days before the due date on which a reminder falls.</summary>
     [Length(1, 10)]
     public int[] ReminderBusinessDays { get; set; } = [5, 2, 1];

@@ -2,7 +2,7 @@ using Custodian.Anonymization;
 
 namespace Custodian.Tests.Anonymization;
 
-/// <summary>ARX 3.9.2's optima on Adult (shared/datasets/adult/README.md) reproduced one to one.</summary>
+/// <summary>ARX 3.9.2's optima on Adult (datasets/adult/README.md) reproduced one to one.</summary>
 public sealed class AdultOptimumTests
 {
     [Fact]

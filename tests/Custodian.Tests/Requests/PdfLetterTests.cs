@@ -9,7 +9,7 @@ public sealed class PdfLetterTests
     [InlineData("Divulgación de sus Datos Personales", "Respondemos a su solicitud de divulgación: María López, Querétaro.")]
     public void Letter_renders_as_a_pdf_in_each_language(string title, string paragraph)
     {
-        LetterFonts.Install(LetterFonts.DefaultPath, "agpl");
+        LetterFonts.Install(LetterFonts.DefaultPath);
 
         var pdf = new PdfLetter().Paragraph(paragraph).Heading("Items").Paragraph(string.Concat(Enumerable.Repeat(paragraph + " ", 200))).Render(title);
 

@@ -13,34 +13,17 @@ internal sealed class LetterFonts : IFontResolver
     public const string MissingHint = "install the Debian package fonts-ipaexfont-gothic, or set Requests:LetterFont to a TrueType font with Japanese glyphs.";
 
     private static readonly Lock Gate = new();
-    private static bool _licensed;
     private readonly Lazy<byte[]> _bytes;
 
     private LetterFonts(string path) => _bytes = new Lazy<byte[]>(() => File.Exists(path)
         ? File.ReadAllBytes(path)
         : throw new InvalidOperationException($"The letter font '{path}' is missing: {MissingHint}"));
 
-    /// <summary>
-    /// PDFsharp's resolver and licence are process-wide; the first configured values win. From 6.5 PDFsharp refuses to
-    /// work until a licence is chosen: "agpl" selects the free AGPL licence, anything else is a commercial licence key.
-    /// </summary>
-    public static void Install(string path, string licence)
+    /// <summary>PDFsharp's font resolver is process-wide; the first configured font wins.</summary>
+    public static void Install(string path)
     {
         lock (Gate)
         {
-            if (!_licensed)
-            {
-                _licensed = true;
-                if (licence == "agpl")
-                {
-                    PdfSharp.PdfSharpLicense.SetAgplLicense();
-                }
-                else
-                {
-                    PdfSharp.PdfSharpLicense.LoadLicense(licence);
-                }
-            }
-
             if (GlobalFontSettings.FontResolver is not LetterFonts)
             {
                 GlobalFontSettings.FontResolver = new LetterFonts(path);

@@ -74,7 +74,7 @@ internal sealed class LetterWriter(
             letter.Paragraph(templates.Label(lang, "note.free"));
         }
 
-        LetterFonts.Install(options.Value.LetterFont, options.Value.PdfLicense);
+        LetterFonts.Install(options.Value.LetterFont);
         var pdf = letter.Render(Fill(templates.Text(lang, kind, "title"), request, form, policy, type));
         await IssuedAsync(actor, request, "letter.pdf", cancellationToken);
         return new LetterFile($"{request.Reference}.pdf", "application/pdf", pdf);
