@@ -136,6 +136,14 @@ public enum AuditEventType
     /// <summary>A status-page reference locked after too many wrong secrets; names the request by id.</summary>
     RequestStatusLocked = 5017,
 
+    // Console work on requests and provision details (5100–5149).
+    /// <summary>Staff read a request's submitted form (decrypted with the request's key); names the request by id.</summary>
+    RequestFormViewed = 5100,
+    /// <summary>Staff previewed a disclosure before fulfilling it; the items read are audited by the gate.</summary>
+    RequestDisclosurePreviewed = 5101,
+    /// <summary>A client company's details were changed; names the company and the fields changed, never their values.</summary>
+    ClientCompanyUpdated = 5102,
+
     // Anonymization 6000–6099.
     ReleaseCreated = 6000,
     ReleaseProvided = 6001,

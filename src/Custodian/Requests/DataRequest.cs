@@ -94,6 +94,8 @@ public sealed class RequestDocument
     public string? RejectionReason { get; set; }
     public DateTime UploadedAt { get; set; }
     public DateTime? ReviewedAt { get; set; }
+    /// <summary>When a reviewer first opened it: a document is accepted only once someone has looked at it.</summary>
+    public DateTime? OpenedAt { get; set; }
     /// <summary>Null once disposed of.</summary>
     public byte[]? Sealed { get; set; }
     public DateTime? DisposedAt { get; set; }

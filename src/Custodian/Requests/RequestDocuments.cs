@@ -102,6 +102,11 @@ internal sealed class RequestDocuments(
             return Failure.Conflict("document.reviewed", "This document has already been reviewed.");
         }
 
+        if (accept && document.OpenedAt is null)
+        {
+            return Failure.Conflict("document.not-opened", "Open the document and check it before accepting it.");
+        }
+
         var now = records.Now;
         document.State = accept ? DocumentState.Accepted : DocumentState.Rejected;
         document.ReviewedAt = now;
@@ -145,6 +150,7 @@ internal sealed class RequestDocuments(
             return Failure.Gone("document.disposed", "This document was disposed of after its review.");
         }
 
+        document.OpenedAt ??= records.Now;
         await audit.CommitAsync(db, [RequestRecords.Entry(AuditEventType.RequestDocumentViewed, actor, request, $"{document.Holder}/{document.Kind}")], cancellationToken);
         return (document.ContentType, crypto.OpenDocument(request, document));
     }

@@ -12,7 +12,7 @@ public sealed record RequestStatus(
     DateOnly? DueOn, bool Paused, int ExtendedBusinessDays, string? ExtensionReason, IReadOnlyList<ChecklistLine> MissingDocuments,
     IReadOnlyList<DocumentSummary> Documents, bool LetterAvailable, string Language);
 
-public sealed record DocumentSummary(Guid Id, string Kind, string Holder, string ContentType, long Length, DocumentState State, string? RejectionReason, bool Disposed);
+public sealed record DocumentSummary(Guid Id, string Kind, string Holder, string ContentType, long Length, DocumentState State, string? RejectionReason, bool Disposed, bool Opened = false);
 
 /// <summary>What staff see: the status, the clock's history and the reminder days.</summary>
 public sealed record RequestDetail(RequestStatus Status, Guid? PersonId, string Channel, int LinkedRequests, string? RefusalGrounds,
@@ -151,7 +151,7 @@ internal sealed class RequestQueries(
             request.State == RequestState.AwaitingDocuments
                 ? RequestChecklist.Missing(records.PolicyOf(request), request.Requester, documents, d => d.State != DocumentState.Rejected)
                 : [],
-            documents.OrderBy(d => d.UploadedAt).Select(d => new DocumentSummary(d.Id, d.Kind, d.Holder, d.ContentType, d.Length, d.State, d.RejectionReason, d.Sealed is null)).ToList(),
+            documents.OrderBy(d => d.UploadedAt).Select(d => new DocumentSummary(d.Id, d.Kind, d.Holder, d.ContentType, d.Length, d.State, d.RejectionReason, d.Sealed is null, d.OpenedAt is not null)).ToList(),
             request.RespondedAt is not null && request.FormDisposedAt is null, request.Language);
     }
 }

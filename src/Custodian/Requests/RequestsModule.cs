@@ -22,12 +22,14 @@ public static class RequestsModule
         services.AddSingleton<RequestWorkflow>();
         services.AddSingleton<RequestFulfilment>();
         services.AddSingleton<RequestQueries>();
+        services.AddSingleton<RequestSubmissions>();
         services.AddSingleton<StatusSecretGuard>();
         services.AddSingleton<RequestReminders>();
         services.AddHostedService<ReminderSchedule>();
         services.AddSingleton<DisclosureGatherer>();
         services.AddSingleton<LetterTemplates>();
         services.AddSingleton<LetterWriter>();
+        services.AddSingleton<LetterWords>();
         // The provision module registers the real records; until then a disclosure lists none.
         services.TryAddSingleton<IProvisionRecordSource, NoProvisionRecords>();
         return services;

@@ -32,7 +32,7 @@ public abstract class RequestApiTests(CustodianApp app)
         var document = await RequestFlow.UploadOkAsync(client, requestId);
         var started = await RequestFlow.DetailAsync(client, requestId);
         Assert.NotEqual(JsonValueKind.Null, started.GetProperty("status").GetProperty("dueOn").ValueKind);
-        await RequestFlow.StepAsync(client, requestId, $"documents/{document}/review", new { accept = true });
+        await RequestFlow.AcceptAsync(client, requestId, document);
         await RequestFlow.StepAsync(client, requestId, "verify");
         await RequestFlow.StepAsync(client, requestId, "start");
         Assert.Equal("fulfilled", await RequestFlow.StepAsync(client, requestId, "fulfil"));
@@ -67,7 +67,7 @@ public abstract class RequestApiTests(CustodianApp app)
             sealedBefore = (await db.Set<RequestDocument>().SingleAsync(d => d.Id == documentId)).Sealed!;
         }
 
-        await RequestFlow.StepAsync(client, requestId, $"documents/{documentId}/review", new { accept = true });
+        await RequestFlow.AcceptAsync(client, requestId, documentId);
         await RequestFlow.StepAsync(client, requestId, "verify");
 
         await using (var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync())

@@ -66,13 +66,20 @@ internal static class RequestFlow
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString()!;
     }
 
+    /// <summary>A reviewer opens the document (a document nobody opened cannot be accepted), then accepts it.</summary>
+    public static async Task AcceptAsync(HttpClient client, Guid requestId, Guid documentId)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/requests/{requestId}/documents/{documentId}")).StatusCode);
+        await StepAsync(client, requestId, $"documents/{documentId}/review", new { accept = true });
+    }
+
     /// <summary>A request taken through documents, review and verification to in progress.</summary>
     public static async Task<(Guid PersonId, Guid RequestId)> InProgressAsync(HttpClient client, string type, Dictionary<string, string>? changes = null)
     {
         var personId = await RegisterAsync(client);
         var requestId = (await SubmitAsync(client, Body(personId, type, changes: changes))).GetProperty("id").GetGuid();
         var document = await UploadOkAsync(client, requestId);
-        await StepAsync(client, requestId, $"documents/{document}/review", new { accept = true });
+        await AcceptAsync(client, requestId, document);
         Assert.Equal("verified", await StepAsync(client, requestId, "verify"));
         Assert.Equal("in-progress", await StepAsync(client, requestId, "start"));
         return (personId, requestId);

@@ -21,7 +21,7 @@ public sealed record LetterFile(string FileName, string ContentType, byte[] Cont
 /// </summary>
 internal sealed class LetterWriter(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit,
-    LetterTemplates templates, DisclosureGatherer gatherer, IOptions<RequestsOptions> options)
+    LetterTemplates templates, LetterWords words, DisclosureGatherer gatherer, IOptions<RequestsOptions> options)
 {
     public async Task<Result<LetterFile>> LetterAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default)
     {
@@ -112,8 +112,17 @@ internal sealed class LetterWriter(
 
             Csv(archive, "items.csv", package.Items.Select(kv => new { item = kv.Key, value = kv.Value }));
             Csv(archive, "purposes.csv", package.Purposes);
-            Csv(archive, "provision-records.csv", package.ProvisionRecords);
-            Csv(archive, "consents.csv", package.Consents);
+            var policy = records.PolicyOf(request);
+            Csv(archive, "provision-records.csv", package.ProvisionRecords.Select(r => new
+            {
+                provided_at = r.At, recipient = r.Recipient, items = words.Items(policy, r.Items, request.Language),
+                purpose = words.Purpose(policy, r.Purpose, request.Language), ground = r.Ground,
+            }));
+            Csv(archive, "consents.csv", package.Consents.Select(c => new
+            {
+                at = c.At, purpose = words.Purpose(policy, c.Purpose, request.Language), choice = words.Consent(c.Given, request.Language),
+                channel = words.Channel(policy, c.Channel, request.Language), policy_version = c.PolicyVersion,
+            }));
         }
 
         await IssuedAsync(actor, request, "disclosure.zip", cancellationToken);
@@ -141,7 +150,7 @@ internal sealed class LetterWriter(
         if (request.Type == "disclosure")
         {
             letter.Heading(templates.Label(lang, "heading.provision"))
-                .Paragraph(None(package.ProvisionRecords.Select(r => $"{Day(r.At)} {r.Recipient}: {r.Items} ({r.Purpose})")));
+                .Paragraph(None(package.ProvisionRecords.Select(r => $"{Day(r.At)} {r.Recipient}: {words.Items(policy, r.Items, lang)} ({words.Purpose(policy, r.Purpose, lang)})")));
             if (package.JointUse is { } joint)
             {
                 letter.Heading(templates.Label(lang, "heading.joint-use"))
@@ -149,7 +158,7 @@ internal sealed class LetterWriter(
             }
 
             letter.Heading(templates.Label(lang, "heading.consents"))
-                .Paragraph(None(package.Consents.Select(c => $"{Day(c.At)} {c.Purpose}: {(c.Given ? "+" : "−")} ({c.PolicyVersion}, {c.Channel})")))
+                .Paragraph(None(package.Consents.Select(c => $"{Day(c.At)} {words.Purpose(policy, c.Purpose, lang)}: {words.Consent(c.Given, lang)} ({words.Channel(policy, c.Channel, lang)}; {c.PolicyVersion})")))
                 .Heading(templates.Label(lang, "heading.source"))
                 .Paragraph($"{package.Source} — {Day(package.AcquiredAt)}");
         }
