@@ -74,7 +74,8 @@ internal static class ConsentEvidenceFrom
             body?.Channel ?? defaultChannel,
             body?.TextHash,
             ConsentEvidence.Anonymize(address),
-            body?.UserAgent ?? http.Request.Headers.UserAgent.ToString());
+            body?.UserAgent ?? http.Request.Headers.UserAgent.ToString(),
+            body?.Reference);
     }
 }
 

@@ -92,7 +92,7 @@ internal static class ProvisionEndpoints
     }
 }
 
-internal sealed record EvidenceBody(string? Channel, string? Ip, string? UserAgent, string? TextHash);
+internal sealed record EvidenceBody(string? Channel, string? Ip, string? UserAgent, string? TextHash, string? Reference = null);
 
 internal sealed record EntryBody(Guid? PersonId, Guid? CompanyId, string? Method, List<string>? Items, string? PolicyVersion, EvidenceBody? Evidence)
 {

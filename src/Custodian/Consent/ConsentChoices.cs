@@ -23,6 +23,11 @@ internal sealed class ConsentChoices(IDbContextFactory<CustodianDb> factory, Pol
     public async Task<Result<ConsentRecord>> RecordAsync(
         Actor actor, Guid personId, string? purpose, bool given, string? policyVersion, ConsentEvidence evidence, CancellationToken cancellationToken = default)
     {
+        if (evidence.CheckReference() is { } invalid)
+        {
+            return invalid;
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var person = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
         if (person is null)

@@ -33,6 +33,7 @@ public sealed class ConsentLedger(TimeProvider time)
             EvidenceHash = evidence.TextHash,
             AnonymizedIp = evidence.AnonymizedIp,
             UserAgent = ConsentEvidence.TrimUserAgent(evidence.UserAgent),
+            EvidenceReference = evidence.Reference?.Trim(),
             At = at.UtcDateTime,
         };
     }

@@ -18,18 +18,48 @@ internal sealed class ClientCompanyRegistry(IDbContextFactory<CustodianDb> facto
             return failure;
         }
 
+        var code = Countries.Find(country)!.Code;
+
         var now = time.GetUtcNow();
         var company = new ClientCompany
         {
             Id = Guid.CreateVersion7(now),
             Name = name!.Trim(),
             Industry = industry!.Trim(),
-            Country = country!.Trim().ToUpperInvariant(),
+            Country = code,
             CreatedAt = now.UtcDateTime,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Add(company);
         await audit.CommitAsync(db, [new(AuditEventType.ClientCompanyRegistered, actor.AuditName, Subject: company.Id.ToString())], cancellationToken);
+        return company;
+    }
+
+    /// <summary>Corrects a company's name, industry or country; the audit event names the fields changed, never their values.</summary>
+    public async Task<Result<ClientCompany>> UpdateAsync(Actor actor, Guid companyId, string? name, string? industry, string? country, CancellationToken cancellationToken = default)
+    {
+        if ((Text("name", name) ?? Text("industry", industry) ?? CountryRule(country)) is { } failure)
+        {
+            return failure;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var company = await db.Set<ClientCompany>().FirstOrDefaultAsync(c => c.Id == companyId, cancellationToken);
+        if (company is null)
+        {
+            return UnknownCompany;
+        }
+
+        var (newName, newIndustry, code) = (name!.Trim(), industry!.Trim(), Countries.Find(country)!.Code);
+        var changed = new[] { ("name", company.Name != newName), ("industry", company.Industry != newIndustry), ("country", company.Country != code) }
+            .Where(f => f.Item2).Select(f => f.Item1).ToList();
+        if (changed.Count == 0)
+        {
+            return company;
+        }
+
+        (company.Name, company.Industry, company.Country) = (newName, newIndustry, code);
+        await audit.CommitAsync(db, [new(AuditEventType.ClientCompanyUpdated, actor.AuditName, Items: string.Join(',', changed), Subject: company.Id.ToString())], cancellationToken);
         return company;
     }
 
@@ -137,7 +167,7 @@ internal sealed class ClientCompanyRegistry(IDbContextFactory<CustodianDb> facto
             : null;
 
     private static Failure? CountryRule(string? country) =>
-        country is { Length: 2 } c && c.All(char.IsAsciiLetter)
+        Countries.Find(country) is not null
             ? null
-            : Failure.Invalid("country", "country.iso", "country is an ISO 3166 alpha-2 code, such as MX or JP.");
+            : Failure.Invalid("country", "country.iso", "country is an ISO 3166 country: its alpha-2 code (MX, JP) or its name (Mexico, Japan).");
 }

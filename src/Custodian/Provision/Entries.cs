@@ -19,13 +19,17 @@ public sealed record EntryRequest(Guid PersonId, Guid CompanyId, string? Method,
 internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, EntryWriter writer, TimeProvider time)
 {
     public Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
-        writer.WriteAsync(new StagedEntry(actor, request, BatchId: null), cancellationToken);
+        request.Evidence.CheckReference() is { } invalid
+            ? Task.FromResult<Result<EntryReceipt>>(invalid)
+            : writer.WriteAsync(new StagedEntry(actor, request, BatchId: null), cancellationToken);
 
     /// <summary>Continuous provision to one company: the records share a batch id; each entry stands or falls alone.</summary>
     public async Task<IReadOnlyList<Result<EntryReceipt>>> EnterManyAsync(Actor actor, IReadOnlyList<EntryRequest> requests, CancellationToken cancellationToken = default)
     {
         var batchId = Guid.CreateVersion7(time.GetUtcNow());
-        return await Task.WhenAll(requests.Select(r => writer.WriteAsync(new StagedEntry(actor, r, batchId), cancellationToken)));
+        return await Task.WhenAll(requests.Select(r => r.Evidence.CheckReference() is { } invalid
+            ? Task.FromResult<Result<EntryReceipt>>(invalid)
+            : writer.WriteAsync(new StagedEntry(actor, r, batchId), cancellationToken)));
     }
 
     /// <summary>The candidate withdraws: nothing more is provided to that company, and the company is told.</summary>

@@ -31,8 +31,28 @@ internal static class ProvisionRecords
         }
 
         var records = await QueryAsync(db, personId, companyId, Day(from), Day(to), cancellationToken);
+        await NameCompaniesAsync(db, records, cancellationToken);
         await audit.RecordAsync(new(AuditEventType.ProvisionRecordsExported, actor.AuditName, PersonId: personId, Subject: companyId?.ToString()), cancellationToken);
         return records;
+    }
+
+    /// <summary>
+    /// A record to a client company keeps only the company's id; readers (the console, the CSV's recipient column, the
+    /// API) get its current name. The records are read without tracking, so nothing here is written back.
+    /// </summary>
+    private static async Task NameCompaniesAsync(CustodianDb db, List<ProvisionRecord> records, CancellationToken cancellationToken)
+    {
+        var ids = records.Where(r => r.RecipientName is null).Select(r => r.CompanyId).OfType<Guid>().Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var names = await db.Set<ClientCompany>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        foreach (var record in records.Where(r => r.RecipientName is null && r.CompanyId is { } id && names.ContainsKey(id)))
+        {
+            record.RecipientName = names[record.CompanyId!.Value];
+        }
     }
 
     public static async Task<List<ProvisionRecord>> QueryAsync(

@@ -1,18 +1,14 @@
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
-using Custodian.Policy;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Requests;
 
-/// <summary>A person the vault holds whose e-mail matches the submission, named through the gate for staff to choose.</summary>
-public sealed record SuggestedPerson(Guid Id, string? Name, string? DateOfBirth, DateTime RegisteredAt);
-
 /// <summary>What the requester submitted, as staff read it, with the persons it may concern while it is not linked.</summary>
-public sealed record Submission(RequestForm Form, IReadOnlyList<SuggestedPerson> Suggestions);
+public sealed record Submission(RequestForm Form, IReadOnlyList<FoundPerson> Suggestions);
 
 /// <summary>
 /// Staff read of a request's submitted form (opened with the request's own key, audited with ids only), the persons
@@ -21,10 +17,8 @@ public sealed record Submission(RequestForm Form, IReadOnlyList<SuggestedPerson>
 /// </summary>
 internal sealed class RequestSubmissions(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit,
-    PersonVault vault, PersonGate gate, DisclosureGatherer gatherer)
+    PersonFinder finder, DisclosureGatherer gatherer)
 {
-    private const int MaxSuggestions = 10;
-
     /// <summary>The submitted form; while no person is linked, with the persons holding its e-mail address (or <paramref name="email"/>, when staff search another).</summary>
     public async Task<Result<Submission>> ViewAsync(Actor actor, Guid requestId, string? email = null, CancellationToken cancellationToken = default)
     {
@@ -42,7 +36,7 @@ internal sealed class RequestSubmissions(
         }
 
         await audit.CommitAsync(db, [RequestRecords.Entry(AuditEventType.RequestFormViewed, actor, request)], cancellationToken);
-        var suggestions = request.PersonId is null ? await SuggestAsync(actor, records.PolicyOf(request), string.IsNullOrWhiteSpace(email) ? form.Email : email, cancellationToken) : [];
+        var suggestions = request.PersonId is null ? await finder.ByEmailAsync(actor, records.PolicyOf(request), string.IsNullOrWhiteSpace(email) ? form.Email : email, GateUse.Disclose, cancellationToken) : [];
         return new Submission(form, suggestions);
     }
 
@@ -64,33 +58,5 @@ internal sealed class RequestSubmissions(
 
         await audit.CommitAsync(db, [RequestRecords.Entry(AuditEventType.RequestDisclosurePreviewed, actor, request)], cancellationToken);
         return await gatherer.GatherAsync(actor, personId, request.Language, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<SuggestedPerson>> SuggestAsync(Actor actor, PrivacyPolicy policy, string? email, CancellationToken cancellationToken)
-    {
-        // The purpose that names a person without consent: what the person gave at registration, read to answer them.
-        var purpose = policy.Purposes.FirstOrDefault(p => !p.RequiresConsent && p.Items.Contains("name"));
-        if (string.IsNullOrWhiteSpace(email) || purpose is null)
-        {
-            return [];
-        }
-
-        var found = await vault.LookUpAsync(actor, "email", email, purpose.Id, cancellationToken);
-        if (found.Value is not { } ids)
-        {
-            return [];
-        }
-
-        var suggestions = new List<SuggestedPerson>();
-        foreach (var id in ids.Take(MaxSuggestions))
-        {
-            var view = await gate.UseAsync(actor, id, purpose.Id, GateUse.Disclose, cancellationToken);
-            if (view.Value is { } person)
-            {
-                suggestions.Add(new SuggestedPerson(id, person.Items.GetValueOrDefault("name"), person.Items.GetValueOrDefault("date-of-birth"), person.RegisteredAt));
-            }
-        }
-
-        return suggestions;
     }
 }

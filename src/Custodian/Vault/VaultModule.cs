@@ -18,6 +18,7 @@ public static class VaultModule
         services.AddSingleton<ConsentLedger>();
         services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
+        services.AddSingleton<PersonFinder>();
         services.AddSingleton<ErasureLedger>();
         services.AddSingleton<ErasureReplay>();
         services.AddSingleton<ImportDuplicates>();

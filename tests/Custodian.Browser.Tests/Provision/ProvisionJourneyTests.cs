@@ -14,10 +14,11 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
     public async Task A_recruiter_puts_a_candidate_forward_and_the_company_user_sees_exactly_the_provided_items()
     {
         var ct = TestContext.Current.CancellationToken;
+        var email = $"carmen.{Guid.NewGuid():N}@example.com";
         var person = (await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
         {
             ["name"] = "Carmen Ruiz",
-            ["email"] = $"carmen.{Guid.NewGuid():N}@example.com",
+            ["email"] = email,
             ["telephone"] = "+52 442 555 0199",
             ["date-of-birth"] = "1992-07-15",
             ["career"] = "Civil engineer",
@@ -37,11 +38,18 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await ConsoleJourney.SignInFirstTimeAsync(page, recruiter, "a long recruiter password");
         await page.ClickAsync("header nav a:has-text('Provision')");
         await page.ClickAsync("main ul.provision-index a:has-text('Put forward')");
-        await page.FillAsync("#person-id", person.ToString());
-        await page.SelectOptionAsync("#company", company.Id.ToString());
+        await page.FillAsync("#candidate-email", email);
+        await page.ClickAsync("button:has-text('Find')");
+        Assert.Contains("Carmen Ruiz", await page.InnerTextAsync("form fieldset"), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#company", new Microsoft.Playwright.SelectOptionValue { Label = $"{company.Name} (Mexico)" });
         await page.SelectOptionAsync("#method", "api");
+        // A consent told to staff needs a reference to its evidence: without one, nothing is recorded.
+        await page.EvalOnSelectorAsync("#evidence-reference", "e => e.removeAttribute('required')");
         await page.ClickAsync("button:has-text('Put forward')");
-        Assert.Contains("Provision record", await page.InnerTextAsync("p.done"), StringComparison.Ordinal);
+        Assert.Contains("evidence", await page.InnerTextAsync("p.field-error"), StringComparison.Ordinal);
+        await page.FillAsync("#evidence-reference", "Signed entry form EF-2026-114, Querétaro office");
+        await page.ClickAsync("button:has-text('Put forward')");
+        Assert.Contains($"Put forward to {company.Name}", await page.InnerTextAsync("p.done"), StringComparison.Ordinal);
 
         var companyPage = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(companyPage, companyUser, "a long company password");
@@ -80,6 +88,8 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         var (keeper, officer) = ("keeper." + Guid.NewGuid().ToString("N")[..8], "officer." + Guid.NewGuid().ToString("N")[..8]);
         await accounts.CreateAsync(Actor.System, keeper, "a long keeper password", "administrator", ct);
         await accounts.CreateAsync(Actor.System, officer, "a long officer password", "privacy-officer", ct);
+        var companyUser = "company." + Guid.NewGuid().ToString("N")[..8];
+        await accounts.CreateAsync(Actor.System, companyUser, "a long company password", ProvisionRoles.CompanyUser, ct);
 
         var page = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(page, keeper, "a long keeper password");
@@ -87,8 +97,9 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await page.ClickAsync("main ul.provision-index a:has-text('Client companies')");
         await page.FillAsync("#name", "Acme Staffing " + Guid.NewGuid().ToString("N")[..6]);
         await page.FillAsync("#industry", "staffing");
-        await page.FillAsync("#country", "US");
+        await page.FillAsync("#country", "United States");
         await page.ClickAsync("button:has-text('Register')");
+        Assert.Contains("United States (US)", await page.InnerTextAsync("#company-country"), StringComparison.Ordinal);
         await page.FillAsync("#signed-on", "2024-01-01");
         await page.FillAsync("#document", "CT-US-1");
         await page.FillAsync("#expires-on", "2099-01-01");
@@ -97,9 +108,17 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         await page.FillAsync("#same-care-document", "SC-US-1");
         await page.ClickAsync("button:has-text('Record the agreement')");
         Assert.Contains("SC-US-1", await page.InnerTextAsync("dl.request-facts"), StringComparison.Ordinal);
-        await page.FillAsync("#staff-account", "not-an-id");
+        await page.SelectOptionAsync("#staff-account", new Microsoft.Playwright.SelectOptionValue { Label = companyUser });
         await page.ClickAsync("button:has-text('Make it this company')");
-        Assert.Contains("staffAccountId", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("Recorded.", await page.InnerTextAsync("p.done"));
+
+        // Details are corrected in place; a country the ISO list does not know is a field error, a name becomes its code.
+        await page.FillAsync("#company-country-input", "Narnia");
+        await page.ClickAsync("button:has-text('Save the details')");
+        Assert.Contains("ISO 3166", await page.InnerTextAsync("#company-country-input-error"), StringComparison.Ordinal);
+        await page.FillAsync("#company-country-input", "Japan");
+        await page.ClickAsync("button:has-text('Save the details')");
+        Assert.Contains("Japan (JP)", await page.InnerTextAsync("#company-country"), StringComparison.Ordinal);
 
         await page.ClickAsync("nav.provision-nav a:has-text('Without consent')");
         await page.FillAsync("#person-id", person.ToString());

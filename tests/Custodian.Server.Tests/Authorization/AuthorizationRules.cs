@@ -96,6 +96,7 @@ public static class AuthorizationRules
         ["GET /api/v1/client-companies/"] = Door.Api("provision.manage"),
         ["GET /api/v1/client-companies/{id:guid}"] = Door.Api("provision.manage"),
         ["PUT /api/v1/client-companies/{id:guid}/contract"] = Door.Api("provision.manage"),
+        ["PUT /api/v1/client-companies/{id:guid}"] = Door.Api("provision.manage"),
         ["PUT /api/v1/client-companies/{id:guid}/same-care-agreement"] = Door.Api("provision.manage"),
         ["POST /api/v1/client-companies/{id:guid}/users"] = Door.Api("provision.manage"),
         ["POST /api/v1/provision/consignees/"] = Door.Api("provision.manage"),

@@ -51,6 +51,9 @@ public abstract class ProvisionPage : ConsolePage
 
     protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text["en"] : id;
 
+    /// <summary>A country's English name with its code (Japan (JP)); the code alone when the list does not know it.</summary>
+    protected static string CountryName(string code) => Custodian.Provision.Countries.Find(code) is { } country ? $"{country.En} ({country.Code})" : code;
+
     protected static string Day(DateTime? instant) => instant?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     protected static string Instant(DateTime? instant) => instant?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";

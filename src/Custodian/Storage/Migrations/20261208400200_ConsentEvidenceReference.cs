@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Custodian.Storage.Migrations;
+
+/// <summary>Consent: a reference to the evidence of a choice told to staff (a signed form, a recording).</summary>
+[DbContext(typeof(CustodianDb))]
+[Migration("20261208400200_ConsentEvidenceReference")]
+public sealed class ConsentEvidenceReference : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.AddColumn<string>("EvidenceReference", "consent_records", nullable: true);
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.DropColumn("EvidenceReference", "consent_records");
+}
