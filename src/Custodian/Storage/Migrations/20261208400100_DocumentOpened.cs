@@ -11,6 +11,7 @@ public sealed class DocumentOpened : Migration
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.AddColumn<DateTime>("OpenedAt", "requests_documents", nullable: true);
 
+    // Plain SQL: EF refuses DropColumn on SQLite, which has dropped columns natively since 3.35.
     protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.DropColumn("OpenedAt", "requests_documents");
+        migrationBuilder.Sql("""ALTER TABLE "requests_documents" DROP COLUMN "OpenedAt";""");
 }

@@ -11,6 +11,7 @@ public sealed class ConsentEvidenceReference : Migration
     protected override void Up(MigrationBuilder migrationBuilder) =>
         migrationBuilder.AddColumn<string>("EvidenceReference", "consent_records", nullable: true);
 
+    // Plain SQL: EF refuses DropColumn on SQLite, which has dropped columns natively since 3.35.
     protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.DropColumn("EvidenceReference", "consent_records");
+        migrationBuilder.Sql("""ALTER TABLE "consent_records" DROP COLUMN "EvidenceReference";""");
 }
