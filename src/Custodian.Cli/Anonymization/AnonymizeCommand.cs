@@ -51,8 +51,9 @@ internal static class AnonymizeCommand
         return command;
     }
 
-    internal static int Run(AnonymizeRequest request)
+    internal static int Run(AnonymizeRequest request, TextWriter? stdout = null)
     {
+        stdout ??= Console.Out;
         var clock = Stopwatch.StartNew();
         var table = EncodedTable.ReadFile(request.Input, request.Delimiter);
         if (!table.Succeeded) return Fail(table.Failure!);
@@ -69,8 +70,18 @@ internal static class AnonymizeCommand
         if (request.Output is not null)
             WriteAtomically(request.Output, writer => anonymization.Write(writer, request.Delimiter));
         var json = AnonymizeReport.ToJson(anonymization.Summary, request.Options, elapsed);
-        if (request.Report is not null) WriteAtomically(request.Report, writer => writer.Write(json));
-        else Console.Out.WriteLine(json);
+        if (request.Report is not null)
+        {
+            WriteAtomically(request.Report, writer => writer.Write(json));
+            // The JSON went to its file; the terminal gets what a person reads.
+            var preview = ReleasePreview.Of(request.Options.K, request.Options.SuppressionLimit, anonymization.Summary, hierarchies.Value!, table.Value!.RowCount);
+            AnonymizeSummaryText.Write(stdout, anonymization.Summary, preview, elapsed, request);
+        }
+        else
+        {
+            stdout.WriteLine(json);
+        }
+
         return 0;
     }
 

@@ -66,7 +66,7 @@ internal static class CookieConsentEndpoints
 
         // The Sec-GPC header is the same signal as navigator.globalPrivacyControl, sent by the browser itself.
         var gpc = body.GlobalPrivacyControl || http.Request.Headers["Sec-GPC"] == "1";
-        var request = new CookieChoiceRequest(body.PolicyId, body.PolicyVersion, body.Categories, gpc, body.Replaces);
+        var request = new CookieChoiceRequest(body.PolicyId, body.PolicyVersion, body.Categories, gpc, body.Replaces, body.Language);
         var result = await consent.RecordAsync(request, new ChoiceOrigin(http.Connection.RemoteIpAddress, http.Request.Headers.UserAgent.ToString()), ct);
         return result.ToResult(choice => Results.Created($"{ChoicesPath}/{choice.Id}", Receipt(choice, current: true)));
     }
@@ -88,5 +88,5 @@ internal static class CookieConsentEndpoints
         current,
     };
 
-    internal sealed record ChoiceBody(string? PolicyId, string? PolicyVersion, IReadOnlyList<string>? Categories, bool GlobalPrivacyControl = false, Guid? Replaces = null);
+    internal sealed record ChoiceBody(string? PolicyId, string? PolicyVersion, IReadOnlyList<string>? Categories, bool GlobalPrivacyControl = false, Guid? Replaces = null, string? Language = null);
 }

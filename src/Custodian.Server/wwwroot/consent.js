@@ -81,7 +81,7 @@
 
   function record(categories) {
     var previous = chosen();
-    var body = { policyId: settings.policyId, policyVersion: settings.policyVersion, categories: categories, globalPrivacyControl: gpc, replaces: stored ? stored.receipt : null };
+    var body = { policyId: settings.policyId, policyVersion: settings.policyVersion, categories: categories, globalPrivacyControl: gpc, replaces: stored ? stored.receipt : null, language: settings.language };
     return fetch(base + '/api/v1/cookie-consent/choices', {
       method: 'POST', mode: 'cors', credentials: 'omit', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (r) {

@@ -21,6 +21,8 @@ public sealed class CookieChoice
     public string UserAgent { get; set; } = "";
     /// <summary>The receipt of the choice this one replaces (a change or a withdrawal).</summary>
     public Guid? Replaces { get; set; }
+    /// <summary>The language the banner was shown in (ja, en, es); null for choices recorded before it was kept.</summary>
+    public string? Language { get; set; }
     public DateTime At { get; set; }
 }
 

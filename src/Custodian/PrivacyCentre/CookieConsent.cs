@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.PrivacyCentre;
 
 /// <summary>A visitor's choice as the consent script posts it.</summary>
-public sealed record CookieChoiceRequest(string? PolicyId, string? PolicyVersion, IReadOnlyList<string>? Categories, bool GlobalPrivacyControl = false, Guid? Replaces = null);
+public sealed record CookieChoiceRequest(string? PolicyId, string? PolicyVersion, IReadOnlyList<string>? Categories, bool GlobalPrivacyControl = false, Guid? Replaces = null, string? Language = null);
 
 /// <summary>Where a choice came from, as the server saw it: only the anonymized network is kept.</summary>
 public sealed record ChoiceOrigin(IPAddress? Address, string? UserAgent);
@@ -41,6 +41,8 @@ public sealed class CookieConsent(PolicyStore policies, CookieChoiceRecorder rec
             AnonymizedIp = AnonymizedAddress.Of(origin.Address),
             UserAgent = origin.UserAgent is { Length: > MaxUserAgent } ua ? ua[..MaxUserAgent] : origin.UserAgent ?? "",
             Replaces = request.Replaces,
+            // The banner's language, for the figures; one the policy has no notice in is not kept.
+            Language = request.Language is { } language && policy.Notices.ContainsKey(language) ? language : null,
             At = at.UtcDateTime,
         };
         await recorder.RecordAsync(choice, cancellationToken);

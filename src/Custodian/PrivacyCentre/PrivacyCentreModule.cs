@@ -14,6 +14,7 @@ public static class PrivacyCentreModule
         services.AddSingleton<IValidateOptions<PrivacyCentreOptions>, PrivacyCentreOptionsValidator>();
         services.AddSingleton<CookieChoiceRecorder>();
         services.AddSingleton<CookieConsent>();
+        services.AddSingleton<CookieFigures>();
         services.AddSingleton<Inquiries>();
         services.AddSingleton<IGateCheck, AffiliateSharingCheck>();
         return services;

@@ -53,8 +53,21 @@ public sealed class PublicationJourneyTests(ConsoleFixture console) : IClassFixt
         await ConsoleJourney.SignInFirstTimeAsync(page, officer, "a long officer password");
 
         await page.ClickAsync("header nav a:has-text('Anonymization')");
+        // Far too large a k for twelve persons: the preview says so, and nothing is published.
+        await page.FillAsync("#k", "12");
+        await page.ClickAsync("button:has-text('Preview the release')");
+        Assert.Equal(1, await page.Locator("p.release-warning").CountAsync());
+        Assert.Equal(0, await page.Locator("ol.release-steps").CountAsync());
         await page.FillAsync("#k", "2");
-        await page.ClickAsync("button:has-text('Create release')");
+        await page.ClickAsync("button:has-text('Preview the release')");
+        Assert.Contains("Preview", await page.InnerTextAsync("section.release-preview h2"), StringComparison.Ordinal);
+        if (await page.Locator("input[name='useless']").CountAsync() > 0)
+        {
+            await page.CheckAsync("input[name='useless']");
+        }
+
+        await page.CheckAsync("input[name='confirmed']");
+        await page.ClickAsync("button:has-text('Publish the release')");
         await page.ClickAsync("p[role=status] a");
 
         Assert.Equal(5, await page.Locator("ol.release-steps li").CountAsync());

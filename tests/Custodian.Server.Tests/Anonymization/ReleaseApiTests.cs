@@ -182,6 +182,24 @@ public abstract class ReleaseApiTests(CustodianApp app)
         Assert.Contains($"Version {before + 1}", page, StringComparison.Ordinal);
         Assert.Contains("Date of birth", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_preview_gives_classes_suppression_and_generalised_share_and_publishes_nothing()
+    {
+        await SeedAsync(20);
+        var releases = await CountAsync<AnonymizedRelease>();
+        var actor = new Actor(ActorKind.Staff, Guid.NewGuid(), "privacy-officer");
+
+        var preview = await app.Service<AnonymizedReleases>().PreviewAsync(actor, new ReleaseRequest(null, 2, 0.05), TestContext.Current.CancellationToken);
+
+        Assert.True(preview.Succeeded, preview.Failure?.Detail);
+        Assert.True(preview.Value!.Rows >= 20);
+        Assert.InRange(preview.Value.FullyGeneralisedShare, 0, 1);
+        Assert.True(preview.Value.Classes >= 1);
+        Assert.Equal(releases, await CountAsync<AnonymizedRelease>());
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        Assert.True(await db.Set<AuditEvent>().AnyAsync(e => e.Subject != null && e.Subject.StartsWith("release-preview:") && e.Actor == actor.AuditName));
+    }
 }
 
 public sealed class ReleaseApiTests_Sqlite(SqliteApp app) : ReleaseApiTests(app), IClassFixture<SqliteApp>;

@@ -139,6 +139,7 @@ public static class AuthorizationRules
         ["GET /console/anonymization/releases/{Id:guid}"] = Door.Console("anonymization.manage"),
         ["GET /console/anonymization"] = Door.Console("anonymization.manage"),
         ["GET /console/statistics"] = Door.Console("statistics.read"),
+        ["GET /console/cookie-consent"] = Door.Console("statistics.read"),
         ["GET /console/safe-management"] = Door.Console("staff.manage"),
         ["GET /console/safe-management/roles"] = Door.Console("staff.manage"),
         ["GET /console/safe-management/staff"] = Door.Console("staff.manage"),

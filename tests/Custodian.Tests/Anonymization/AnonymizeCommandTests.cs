@@ -48,6 +48,37 @@ public sealed class AnonymizeCommandTests : IDisposable
     }
 
     [Fact]
+    public void With_a_report_file_the_terminal_gets_a_readable_summary()
+    {
+        Files(GoodData);
+        var request = AnonymizeRequest.From(Path.Combine(_dir, "in.csv"), ";", Path.Combine(_dir, "h"), "sex,age", "2", "0", "loss", null, "distinct", null, null, Output, Report).Value!;
+        var terminal = new StringWriter();
+
+        Assert.Equal(0, AnonymizeCommand.Run(request, terminal));
+
+        var text = terminal.ToString();
+        Assert.StartsWith("Anonymized 4 rows: k = 2, suppression limit 0.0 %", text, StringComparison.Ordinal);
+        Assert.Contains("Classes:         2 (smallest 2)", text, StringComparison.Ordinal);
+        Assert.Contains("Suppressed rows: 0 (0.0 %)", text, StringComparison.Ordinal);
+        Assert.Contains("Cells fully generalised: 0 %", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Warning", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_release_with_every_cell_generalised_is_called_useless_in_the_summary()
+    {
+        Files(GoodData);
+        var request = AnonymizeRequest.From(Path.Combine(_dir, "in.csv"), ";", Path.Combine(_dir, "h"), "sex,age", "4", "0", "loss", null, "distinct", null, null, Output, Report).Value!;
+        var terminal = new StringWriter();
+
+        Assert.Equal(0, AnonymizeCommand.Run(request, terminal));
+
+        Assert.Contains("Cells fully generalised: 100 % (sex, age)", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Warning: This release would be useless", terminal.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Suppressed_rows_have_their_quasi_identifiers_starred_and_keep_other_columns()
     {
         Files("sex;age;note\nM;30;a\nM;30;b\nF;45;c\n");

@@ -24,7 +24,24 @@ public sealed class AnonymizedReleases(
     // Publication versions are numbered per policy: one release at a time keeps the numbering gap-free.
     private readonly SemaphoreSlim _creating = new(1, 1);
 
-    public async Task<Result<ReleaseReport>> CreateAsync(Actor actor, ReleaseRequest request, CancellationToken cancellationToken = default)
+    public Task<Result<ReleaseReport>> CreateAsync(Actor actor, ReleaseRequest request, CancellationToken cancellationToken = default) =>
+        WithDatasetAsync(request, (policy, dataset, k, suppression) => RunAsync(actor, policy, dataset, k, suppression, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// What a release with these settings would be, computed the same way but stored nowhere: classes, suppressed rows,
+    /// the share of cells fully generalised, and a warning when the release would be useless. The reads are audited.
+    /// </summary>
+    public Task<Result<ReleasePreview>> PreviewAsync(Actor actor, ReleaseRequest request, CancellationToken cancellationToken = default) =>
+        WithDatasetAsync(request, async (policy, dataset, k, suppression) =>
+        {
+            var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, "release-preview:" + Guid.CreateVersion7(time.GetUtcNow()), cancellationToken);
+            return computed.Failure is { } failure
+                ? failure
+                : (Result<ReleasePreview>)ReleasePreview.Of(k, suppression, computed.Value!.Run.Summary, computed.Value.Hierarchies, computed.Value.Used.Allowed);
+        }, cancellationToken);
+
+    private async Task<Result<T>> WithDatasetAsync<T>(
+        ReleaseRequest request, Func<PrivacyPolicy, ReleaseDataset, int, double, Task<Result<T>>> run, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var policy = request.PolicyId is null ? policies.Default : policies.Find(request.PolicyId);
@@ -41,7 +58,7 @@ public sealed class AnonymizedReleases(
         {
             var eligible = await EligibleAsync(policy.Id, cancellationToken);
             if (CheckCount(eligible, k) is { } early) return early;
-            return await RunAsync(actor, policy, dataset.Value!, k, suppression, cancellationToken);
+            return await run(policy, dataset.Value!, k, suppression);
         }
         finally
         {
@@ -49,13 +66,15 @@ public sealed class AnonymizedReleases(
         }
     }
 
-    private async Task<Result<ReleaseReport>> RunAsync(Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, CancellationToken cancellationToken)
+    private sealed record Computed(
+        GateBatchOutcome Used, IReadOnlyList<ProcessingStep> Steps, IReadOnlyDictionary<string, Hierarchy> Hierarchies, Anonymization Run, Dictionary<string, long> Timings, Stopwatch Clock);
+
+    private async Task<Result<Computed>> AnonymizeAsync(Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, string subject, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var id = Guid.CreateVersion7(time.GetUtcNow());
         var clock = Stopwatch.StartNew();
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
-        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, "release:" + id, view => dataset.Add(view.Items), cancellationToken);
+        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, subject, view => dataset.Add(view.Items), cancellationToken);
         if (!used.Succeeded) return used.Failure!;
         timings["gate"] = clock.ElapsedMilliseconds;
         // Persons may have been erased or suspended since they were counted.
@@ -78,14 +97,23 @@ public sealed class AnonymizedReleases(
             return Failure.Invalid("k", "release.no-solution", $"No generalization of the items is {k}-anonymous within the suppression limit.");
         }
 
-        var anonymization = run.Value!;
+        return new Computed(used.Value!, steps, hierarchies, run.Value!, timings, clock);
+    }
+
+    private async Task<Result<ReleaseReport>> RunAsync(Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var id = Guid.CreateVersion7(time.GetUtcNow());
+        var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, "release:" + id, cancellationToken);
+        if (computed.Failure is { } failure) return failure;
+        var (used, steps, hierarchies, anonymization, timings, clock) = computed.Value!;
         var csv = new StringWriter(CultureInfo.InvariantCulture);
         anonymization.Write(csv, ',');
         timings["anonymize"] = clock.ElapsedMilliseconds - timings["gate"] - timings["steps"];
         var summary = anonymization.Summary;
         var now = time.GetUtcNow().UtcDateTime;
-        var report = new ReleaseReport(id, policy.Id, policy.Version, now, dataset.Columns, used.Value!.Allowed + used.Value.RefusedCount,
-            used.Value.Allowed, used.Value.Refused,
+        var report = new ReleaseReport(id, policy.Id, policy.Version, now, dataset.Columns, used.Allowed + used.RefusedCount,
+            used.Allowed, used.Refused,
             [.. steps, new ProcessingStep(5, "k-anonymity", dataset.Columns,
                 string.Create(CultureInfo.InvariantCulture, $"Optimal full-domain generalization to k = {k}, suppressing at most {suppression:P1} of rows: {summary.SuppressedRows} rows suppressed, {summary.Classes} classes, smallest class {summary.MinClassSize}."),
                 summary.SuppressedRows)],
@@ -104,7 +132,7 @@ public sealed class AnonymizedReleases(
         {
             Id = id, CreatedAt = now, PolicyId = policy.Id, PolicyVersion = policy.Version, Items = items, K = k, SuppressionLimit = suppression,
             Transformation = string.Join(',', summary.Transformation), PersonsConsidered = report.PersonsConsidered,
-            PersonsIncluded = report.PersonsIncluded, PersonsRefused = used.Value.RefusedCount, SuppressedRows = summary.SuppressedRows,
+            PersonsIncluded = report.PersonsIncluded, PersonsRefused = used.RefusedCount, SuppressedRows = summary.SuppressedRows,
             Classes = summary.Classes, CreatedBy = actor.AuditName,
         };
         timings["store"] = 0;
