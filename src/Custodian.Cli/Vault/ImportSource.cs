@@ -40,7 +40,6 @@ internal sealed class ImportSource : IDisposable
             {
                 Delimiter = delimiter,
                 BadDataFound = _ => _badData = true,
-                CacheFields = true,
             };
             _csv = new CsvParser(_reader, configuration);
         }

@@ -129,6 +129,8 @@ public sealed class PersonVault(
 
                 var persons = buffer.AsParallel().AsOrdered().WithCancellation(cancellationToken)
                     .Select(r => enrolment.Enrol(check(r))).ToArray();
+                // The source rows are not held while the batch waits for the writer: memory is the sealed batches alone.
+                buffer.Clear();
                 await output.WriteAsync((persons, Enrolment.IndexesInKeyOrder(persons)), cancellationToken);
             }
 
