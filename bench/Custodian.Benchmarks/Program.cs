@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|dispose|key-rotation|backup|audit-verify</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -21,6 +21,13 @@ public static class BenchmarkProgram
                 break;
             case "import":
                 await ImportLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+                break;
+            case "import-profile":
+                await ImportProfile.RunAsync(
+                    args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, args.ElementAtOrDefault(2) == "postgres");
+                break;
+            case "persons-jsonl":
+                ImportLoad.WriteJsonLines(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);
                 break;
             case "persons-csv":
                 ImportLoad.WriteCsv(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[2]);

@@ -49,4 +49,13 @@ internal static class ImportLoad
             writer.WriteLine(string.Join(',', SyntheticPersons.Columns.Select(c => '"' + items[c]!.Replace("\"", "\"\"", StringComparison.Ordinal) + '"')));
         }
     }
+
+    public static void WriteJsonLines(int count, string path)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        for (var i = 0; i < count; i++)
+        {
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(SyntheticPersons.Items(i)));
+        }
+    }
 }

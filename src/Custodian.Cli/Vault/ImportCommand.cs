@@ -1,40 +1,42 @@
 using System.CommandLine;
-using System.Globalization;
-using Custodian.Common;
 using Custodian.Gate;
+using Custodian.Policy;
 using Custodian.Storage;
 using Custodian.Vault;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Cli.Vault;
 
 /// <summary>
-/// <c>custodian import --input persons.csv</c>: registers persons through the vault. Every row is checked
-/// first, on every core, so a bad row stops the import before anything is written. A row whose e-mail or telephone
+/// <c>custodian import --input persons.csv</c>: registers persons through the vault, in two streaming passes so memory
+/// does not grow with the file. The first checks every row and finds its duplicates (in the database and earlier in
+/// the file) and reports every problem; only a clean file is written, by the second. A row whose e-mail or telephone
 /// already belongs to a person is skipped (or, with <c>--on-duplicate fail</c>, stops the import), so a rerun after a
-/// crash registers only those the first run did not reach.
+/// crash registers only those the first run did not reach, and says where it resumed.
 /// </summary>
 internal static class ImportCommand
 {
     public static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "CSV file; the header names the policy's item ids (name, email, ...)", Required = true };
+        var input = new Option<FileInfo>("--input") { Description = "CSV or JSON-lines file; the columns (keys) name the policy's item ids (name, email, ...), or --map renames them", Required = true };
+        var format = new Option<string>("--format") { Description = "csv, or jsonl (one JSON object per line); by default from the file's extension" }
+            .AcceptOnlyFromAmong("csv", "jsonl");
+        var map = new Option<FileInfo?>("--map") { Description = "YAML file of 'source column: policy item' lines (an empty item drops the column)" };
+        var checkOnly = new Option<bool>("--check-only") { Description = "Check every row and report, without writing anything" };
         var channel = new Option<string>("--channel") { Description = "Channel the data was acquired through", DefaultValueFactory = _ => "service-application" };
-        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter", DefaultValueFactory = _ => "," };
+        var delimiter = new Option<string>("--delimiter") { Description = "Field delimiter of a CSV", DefaultValueFactory = _ => "," };
         var onDuplicate = new Option<string>("--on-duplicate")
         {
             Description = "A row whose e-mail or telephone already belongs to a person: skip it, or fail and import nothing",
             DefaultValueFactory = _ => "skip",
         }.AcceptOnlyFromAmong("skip", "fail");
-        var command = new Command("import", "Register persons from a CSV file through the vault");
-        command.Options.Add(input);
-        command.Options.Add(channel);
-        command.Options.Add(delimiter);
-        command.Options.Add(onDuplicate);
-        command.Options.Add(CliOutput.DataOption);
+        var command = new Command("import", "Register persons from a CSV or JSON-lines file through the vault");
+        foreach (var option in new Option[] { input, format, map, checkOnly, channel, delimiter, onDuplicate, CliOutput.DataOption })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (result, ct) =>
         {
             var file = result.GetValue(input)!;
@@ -44,66 +46,88 @@ internal static class ImportCommand
                 return CliOutput.Failed;
             }
 
+            var mapFile = result.GetValue(map);
+            if (mapFile is { Exists: false })
+            {
+                await result.Error().WriteLineAsync($"{mapFile.FullName}: no such file.");
+                return CliOutput.Failed;
+            }
+
             await using var host = CliHost.Create(result);
-            // The start's migration and EF's model (about half a second on one core) get ready while the file is read
-            // and its rows are checked on the other cores, instead of before.
+            // The start's migration and EF's model get ready while the first rows are read and checked.
             var prepared = Task.Run(() => PrepareAsync(host, ct), ct);
-            (List<Result<CheckedRegistration>>? Rows, string? Error) read;
             try
             {
-                read = ReadAndCheck(file, result.GetValue(delimiter)!, result.GetValue(channel)!, host.Services.GetRequiredService<Enrolment>(), ct);
+                var options = new ImportOptions(
+                    file, result.GetValue(format) == "jsonl" || (result.GetValue(format) is null && IsJsonLines(file)), result.GetValue(delimiter)!,
+                    result.GetValue(channel)!, result.GetValue(onDuplicate) == "fail", result.GetValue(checkOnly));
+                return await RunAsync(result, host, options, mapFile, prepared, ct);
             }
             finally
             {
                 // Whatever happened here, the host is not disposed under the preparation; a key-file problem surfaces from either.
                 await prepared;
             }
-
-            if (read.Error is not null)
-            {
-                await result.Error().WriteLineAsync($"{file.Name}: {read.Error}");
-                return CliOutput.Failed;
-            }
-
-            var checkedRows = read.Rows!;
-            var problems = checkedRows.Select((p, i) => (Line: i + 2, p.Failure)).Where(x => x.Failure is not null).ToList();
-            if (problems.Count > 0)
-            {
-                foreach (var (line, failure) in problems.Take(50))
-                {
-                    var errors = failure!.Errors ?? new Dictionary<string, string[]> { [failure.Field ?? "row"] = [$"{failure.Code}: {failure.Detail}"] };
-                    foreach (var (field, messages) in errors)
-                    {
-                        await result.Error().WriteLineAsync($"{file.Name}:{line}: {field}: {string.Join("; ", messages)}");
-                    }
-                }
-
-                await result.Error().WriteLineAsync($"{problems.Count} row(s) break a rule; nothing was imported.");
-                return CliOutput.Failed;
-            }
-
-            var rows = checkedRows.ConvertAll(c => c.Value!);
-            var duplicates = await host.Services.GetRequiredService<ImportDuplicates>().FindAsync(rows, cancellationToken: ct);
-            foreach (var duplicate in duplicates)
-            {
-                await result.Error().WriteLineAsync($"{file.Name}:{duplicate.Row + 2}: {duplicate.Item}: duplicate");
-            }
-
-            var skipped = duplicates.Select(d => d.Row).ToHashSet();
-            if (skipped.Count > 0 && result.GetValue(onDuplicate) == "fail")
-            {
-                await result.Error().WriteLineAsync($"{skipped.Count} row(s) are already registered; nothing was imported.");
-                return CliOutput.Failed;
-            }
-
-            var fresh = skipped.Count == 0 ? rows : rows.Where((_, i) => !skipped.Contains(i)).ToList();
-            var vault = host.Services.GetRequiredService<PersonVault>();
-            var imported = fresh.Count == 0 ? 0 : await Progress.RunAsync(
-                "Importing persons", progress => vault.ImportAsync(Actor.System, fresh, progress, cancellationToken: ct), fresh.Count);
-            await result.Out().WriteLineAsync($"imported {imported} persons, skipped {skipped.Count} duplicates");
-            return CliOutput.Ok;
         });
         return command;
+    }
+
+    private static bool IsJsonLines(FileInfo file) => file.Extension.ToLowerInvariant() is ".jsonl" or ".ndjson";
+
+    private static async Task<int> RunAsync(ParseResult result, CliHost host, ImportOptions options, FileInfo? mapFile, Task prepared, CancellationToken ct)
+    {
+        var error = result.Error();
+        var policy = host.Services.GetRequiredService<PolicyStore>().Default;
+        var columns = ColumnMap.None;
+        if (mapFile is not null)
+        {
+            var (loaded, mapProblems) = ColumnMap.Load(mapFile.FullName, policy);
+            foreach (var problem in mapProblems)
+            {
+                await error.WriteLineAsync(problem);
+            }
+
+            if (loaded is null)
+            {
+                await error.WriteLineAsync("The column mapping is wrong; nothing was imported.");
+                return CliOutput.Failed;
+            }
+
+            columns = loaded;
+        }
+
+        var pass = new ImportPass(host.Services.GetRequiredService<Enrolment>(), options, columns, policy);
+        var check = await pass.CheckAsync(host.Services.GetRequiredService<ImportDuplicates>(), prepared, error, ct);
+        if (check.Problems > 0)
+        {
+            await error.WriteLineAsync($"{check.Problems} row(s) break a rule; nothing was imported.");
+            return CliOutput.Failed;
+        }
+
+        if (check.Duplicates > 0 && options.FailOnDuplicate)
+        {
+            await error.WriteLineAsync($"{check.Duplicates} row(s) are already registered; nothing was imported.");
+            return CliOutput.Failed;
+        }
+
+        var fresh = check.Rows - check.Duplicates;
+        if (options.CheckOnly)
+        {
+            await result.Out().WriteLineAsync($"checked {check.Rows} rows: {fresh} would be imported, {check.Duplicates} skipped as duplicates; nothing was written");
+            return CliOutput.Ok;
+        }
+
+        if (check.AlreadyImported > 0 && fresh > 0)
+        {
+            await result.Out().WriteLineAsync($"resuming after line {check.ResumeAfterLine}: {check.AlreadyImported} persons already imported");
+        }
+
+        await prepared;
+        var vault = host.Services.GetRequiredService<PersonVault>();
+        var imported = fresh == 0 ? 0 : await Progress.RunRowsAsync(
+            "Importing persons", progress => vault.ImportAsync(Actor.System, pass.FreshRows(check.Skipped), pass.Checked, progress, cancellationToken: ct), fresh);
+        await result.Out().WriteLineAsync($"imported {imported} persons, skipped {check.Duplicates} duplicates");
+        return CliOutput.Ok;
     }
 
     private static async Task PrepareAsync(CliHost host, CancellationToken cancellationToken)
@@ -112,47 +136,6 @@ internal static class ImportCommand
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(cancellationToken);
         _ = db.Model;
     }
-
-    private static (List<Result<CheckedRegistration>>? Rows, string? Error) ReadAndCheck(
-        FileInfo file, string delimiter, string channel, Enrolment enrolment, CancellationToken cancellationToken)
-    {
-        var rows = Read(file, delimiter, channel, out var error);
-        return error is not null ? (null, error) : (rows.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(enrolment.Check).ToList(), null);
-    }
-
-    private static List<Registration> Read(FileInfo file, string delimiter, string channel, out string? error)
-    {
-        var rows = new List<Registration>();
-        error = null;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, DetectColumnCountChanges = true };
-        try
-        {
-            using var reader = new StreamReader(file.FullName);
-            using var csv = new CsvReader(reader, configuration);
-            if (!csv.Read() || !csv.ReadHeader())
-            {
-                error = "the file has no header row.";
-                return rows;
-            }
-
-            var header = csv.HeaderRecord!;
-            while (csv.Read())
-            {
-                var items = new Dictionary<string, string?>(header.Length);
-                for (var i = 0; i < header.Length; i++)
-                {
-                    var value = csv.GetField(i);
-                    items[header[i]] = string.IsNullOrEmpty(value) ? null : value;
-                }
-
-                rows.Add(new Registration(channel, items));
-            }
-        }
-        catch (CsvHelperException ex)
-        {
-            error = $"line {ex.Context?.Parser?.Row}: the CSV is malformed (e.g. a row with a different number of fields).";
-        }
-
-        return rows;
-    }
 }
+
+internal sealed record ImportOptions(FileInfo File, bool JsonLines, string Delimiter, string Channel, bool FailOnDuplicate, bool CheckOnly);

@@ -38,11 +38,43 @@ internal static class RowWriter
             return;
         }
 
+        if (rows.Count >= BulkRows)
+        {
+            // Binary COPY: no statement to plan, and each value goes in the wire format with no array built around it.
+            await CopyAsync(db, table, tableName, rows, cancellationToken);
+            return;
+        }
+
         // PostgreSQL: one statement whatever the row count, each column sent as one array and unnested on the server.
         // Its text never changes, so the server prepares it once instead of parsing and planning every batch.
         await using var command = table.CreateUnnest(db, tableName);
         table.BindColumns((NpgsqlCommand)command, rows);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task CopyAsync<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var columns = string.Join(',', table.Properties.Select(p => $"\"{p.GetColumnName()}\""));
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{tableName}\" ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            for (var c = 0; c < table.Properties.Length; c++)
+            {
+                if (table.Value(row, c) is { } value)
+                {
+                    await importer.WriteAsync(value, table.StoreTypeBase(c), cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(cancellationToken);
     }
 
     private static void InsertSqlite<T>(CustodianDb db, Table table, string tableName, IReadOnlyList<T> rows)
@@ -120,6 +152,9 @@ internal static class RowWriter
         }).ToArray();
 
         public IProperty[] Properties { get; } = properties;
+
+        /// <summary>Column <paramref name="c"/>'s store type without its size (character varying, not character varying(200)).</summary>
+        public string StoreTypeBase(int c) => _mappings[c].StoreTypeNameBase;
 
         public DbCommand CreateUnnest(CustodianDb db, string tableName)
         {

@@ -69,13 +69,23 @@ public sealed class PersonVault(
     /// starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
     /// digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
-    public async Task<int> ImportAsync(
-        Actor actor, IReadOnlyList<CheckedRegistration> rows, IProgress<long>? progress = null, int batchSize = 16_000, CancellationToken cancellationToken = default)
+    public Task<int> ImportAsync(
+        Actor actor, IReadOnlyList<CheckedRegistration> rows, IProgress<long>? progress = null, int batchSize = 16_000, CancellationToken cancellationToken = default) =>
+        ImportAsync(actor, rows, static r => r, progress, batchSize, cancellationToken);
+
+    /// <summary>
+    /// As above for rows read as they are written (a file streamed from disk): <paramref name="rows"/> is enumerated once,
+    /// a batch at a time, and <paramref name="check"/> makes each row a checked registration on the sealing cores.
+    /// Memory holds a few batches, whatever the number of rows.
+    /// </summary>
+    public async Task<int> ImportAsync<T>(
+        Actor actor, IEnumerable<T> rows, Func<T, CheckedRegistration> check, IProgress<long>? progress = null, int batchSize = 16_000,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(2);
-        var sealing = Task.Run(() => SealAsync(rows, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
+        var sealing = Task.Run(() => SealAsync(rows, check, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
         var done = 0;
         try
         {
@@ -96,16 +106,31 @@ public sealed class PersonVault(
         return done;
     }
 
-    private async Task SealAsync(
-        IReadOnlyList<CheckedRegistration> rows, int batchSize, System.Threading.Channels.ChannelWriter<(EnrolledPerson[], List<BlindIndex>)> output, CancellationToken cancellationToken)
+    private async Task SealAsync<T>(
+        IEnumerable<T> rows, Func<T, CheckedRegistration> check, int batchSize, System.Threading.Channels.ChannelWriter<(EnrolledPerson[], List<BlindIndex>)> output,
+        CancellationToken cancellationToken)
     {
         try
         {
-            for (int start = 0, size = Math.Min(1000, batchSize); start < rows.Count; start += size, size = Math.Min(size * 2, batchSize))
+            using var source = rows.GetEnumerator();
+            var buffer = new List<T>(Math.Min(1000, batchSize));
+            for (var size = Math.Min(1000, batchSize); ; size = Math.Min(size * 2, batchSize))
             {
-                var persons = ParallelEnumerable.Range(start, Math.Min(size, rows.Count - start)).AsOrdered()
-                    .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount - 1)).WithCancellation(cancellationToken)
-                    .Select(r => enrolment.Enrol(rows[r])).ToArray();
+                buffer.Clear();
+                while (buffer.Count < size && source.MoveNext())
+                {
+                    buffer.Add(source.Current);
+                }
+
+                if (buffer.Count == 0)
+                {
+                    break;
+                }
+
+                var persons = buffer.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                    .Select(r => enrolment.Enrol(check(r))).ToArray();
+                // The source rows are not held while the batch waits for the writer: memory is the sealed batches alone.
+                buffer.Clear();
                 await output.WriteAsync((persons, Enrolment.IndexesInKeyOrder(persons)), cancellationToken);
             }
 

@@ -84,7 +84,8 @@ public sealed class ImportCommandTests : IDisposable
         var (exit, _, error) = await CustodianCli.RunAsync("import", "--input", csv, "--data", _data);
 
         Assert.Equal(1, exit);
-        Assert.Contains("malformed", error, StringComparison.Ordinal);
+        Assert.Contains(":2: row: csv.fields: 2 field(s) where the header has 4.", error, StringComparison.Ordinal);
+        Assert.Equal(0, Count("vault_persons"));
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class ImportCrashTests
         var (exit, output, error) = await CustodianProcess.RunAsync(database.Options.PostgresConnectionString, "import", "--input", csv, "--data", database.Directory);
 
         Assert.True(exit == 0, error);
+        Assert.Contains($"resuming after line {committed + 1}: {committed} persons already imported", output, StringComparison.Ordinal);
         Assert.Contains($"imported {Rows - committed} persons, skipped {committed} duplicates", output, StringComparison.Ordinal);
         Assert.Equal(Rows, await CountAsync(database, ct));
         await using var db = await database.Factory.CreateDbContextAsync(ct);

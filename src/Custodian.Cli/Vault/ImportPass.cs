@@ -1,0 +1,181 @@
+using System.Collections;
+using Custodian.Common;
+using Custodian.Policy;
+using Custodian.Vault;
+
+namespace Custodian.Cli.Vault;
+
+/// <summary>What the first pass found: rows, rows with problems, duplicates (rows to skip) and where a rerun resumes.</summary>
+internal sealed record CheckReport(int Rows, int Problems, int Duplicates, BitArray Skipped, int AlreadyImported, long ResumeAfterLine);
+
+/// <summary>
+/// The two passes of an import over one file. The first streams it in chunks: each chunk's rows are checked against
+/// the policy and their blind indexes computed on every core, then its duplicates are looked up; every problem is
+/// written as it is found, as <c>file:line: field: rule</c>. The second streams it again and hands the rows that are
+/// not duplicates to the vault, which checks each again (the file could have changed) as it seals it.
+/// </summary>
+internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, ColumnMap columns, PrivacyPolicy policy)
+{
+    private const int Chunk = 4096;
+    private (long Length, DateTime Written) _checkedFile;
+
+    public async Task<CheckReport> CheckAsync(ImportDuplicates duplicates, Task prepared, TextWriter error, CancellationToken ct)
+    {
+        var name = options.File.Name;
+        options.File.Refresh();
+        _checkedFile = (options.File.Length, options.File.LastWriteTimeUtc);
+        var (source, headerProblems) = ImportSource.Open(options.File.FullName, options.JsonLines, options.Delimiter, columns, policy);
+        using var _ = source;
+        foreach (var problem in headerProblems)
+        {
+            await error.WriteLineAsync($"{name}:{problem}");
+        }
+
+        if (headerProblems.Count > 0)
+        {
+            return new CheckReport(0, headerProblems.Count, 0, new BitArray(0), 0, 0);
+        }
+
+        return await Progress.RunAsync("Checking rows", async progress =>
+        {
+            var chunks = System.Threading.Channels.Channel.CreateBounded<SourceRow[]>(2);
+            var reading = Task.Run(() => ReadAsync(source!, chunks.Writer, ct), ct);
+            await prepared;
+            await using var scan = await duplicates.OpenAsync(cancellationToken: ct);
+            var skipped = new BitArray(Chunk);
+            int rows = 0, problems = 0, duplicateRows = 0, alreadyImported = 0;
+            long resumeAfter = 0;
+            var leading = true;
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
+            {
+                var checkedRows = chunk.AsParallel().AsOrdered().WithCancellation(ct).Select(row => Check(row, duplicates)).ToArray();
+                var good = new List<int>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    if (checkedRows[i].Problems is { } rowProblems)
+                    {
+                        problems++;
+                        foreach (var (field, rule) in rowProblems)
+                        {
+                            await error.WriteLineAsync($"{name}:{chunk[i].Line}: {field}: {rule}");
+                        }
+                    }
+                    else
+                    {
+                        good.Add(i);
+                    }
+                }
+
+                var found = await scan.NextAsync(good.ConvertAll(i => checkedRows[i].Digests!), ct);
+                var duplicateOf = found.GroupBy(d => good[d.Index]).ToDictionary(g => g.Key, g => g.Any(d => d.InDatabase));
+                foreach (var duplicate in found)
+                {
+                    await error.WriteLineAsync($"{name}:{chunk[good[duplicate.Index]].Line}: {duplicate.Item}: duplicate");
+                }
+
+                if (skipped.Length < rows + chunk.Length)
+                {
+                    skipped.Length = Math.Max(skipped.Length * 2, rows + chunk.Length);
+                }
+
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var isDuplicate = duplicateOf.TryGetValue(i, out var inDatabase);
+                    skipped[chunk[i].Ordinal] = isDuplicate;
+                    duplicateRows += isDuplicate ? 1 : 0;
+                    // The rows a stopped import committed are the file's first ones, all already in the database.
+                    if (leading && isDuplicate && inDatabase)
+                    {
+                        alreadyImported++;
+                        resumeAfter = chunk[i].Line;
+                    }
+                    else
+                    {
+                        leading = false;
+                    }
+                }
+
+                rows += chunk.Length;
+                progress.Report(source!.Position);
+            }
+
+            await reading;
+            return new CheckReport(rows, problems, duplicateRows, skipped, alreadyImported, resumeAfter);
+        }, source!.Length);
+    }
+
+    /// <summary>The second pass: the rows of the checked file that are not duplicates, read again one at a time.</summary>
+    public IEnumerable<SourceRow> FreshRows(BitArray skipped)
+    {
+        options.File.Refresh();
+        if ((options.File.Length, options.File.LastWriteTimeUtc) != _checkedFile)
+        {
+            throw new InvalidOperationException($"{options.File.Name} changed after it was checked; nothing more was imported.");
+        }
+
+        var (source, _) = ImportSource.Open(options.File.FullName, options.JsonLines, options.Delimiter, columns, policy);
+        using (source)
+        {
+            foreach (var row in source!.Rows())
+            {
+                if (row.Ordinal >= skipped.Length || !skipped[row.Ordinal])
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    /// <summary>A row of the second pass made a checked registration; it passed the first, so a failure here is unexpected.</summary>
+    public CheckedRegistration Checked(SourceRow row)
+    {
+        var result = row.Problems is null ? enrolment.Check(new Registration(options.Channel, row.Items)) : default;
+        return row.Problems is null && result.Succeeded
+            ? result.Value!
+            : throw new InvalidOperationException($"{options.File.Name}:{row.Line} no longer passes the check it passed in the first pass.");
+    }
+
+    private (List<(string, string)>? Problems, ImportDigest[]? Digests) Check(SourceRow row, ImportDuplicates duplicates)
+    {
+        if (row.Problems is not null)
+        {
+            return (row.Problems, null);
+        }
+
+        var result = enrolment.Check(new Registration(options.Channel, row.Items));
+        return result.Succeeded ? (null, duplicates.Digests(result.Value!)) : (Problems(result.Failure!), null);
+    }
+
+    private static List<(string, string)> Problems(Failure failure) =>
+        failure.Errors is { } errors
+            ? [.. errors.SelectMany(e => e.Value.Select(m => (e.Key, m)))]
+            : [(failure.Field ?? "row", $"{failure.Code}: {failure.Detail}")];
+
+    private static async Task ReadAsync(ImportSource source, System.Threading.Channels.ChannelWriter<SourceRow[]> output, CancellationToken ct)
+    {
+        try
+        {
+            var chunk = new List<SourceRow>(Chunk);
+            foreach (var row in source.Rows())
+            {
+                chunk.Add(row);
+                if (chunk.Count == Chunk)
+                {
+                    await output.WriteAsync([.. chunk], ct);
+                    chunk.Clear();
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                await output.WriteAsync([.. chunk], ct);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+        }
+    }
+}
