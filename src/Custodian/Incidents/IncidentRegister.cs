@@ -31,7 +31,9 @@ public sealed class IncidentRegister(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         var incident = new Incident { Id = Guid.CreateVersion7(), Status = IncidentStatus.Suspected, DetectedBy = detectedBy, CreatedAt = now, UpdatedAt = now };
-        var (_, errors) = await _validation.ApplyAsync(db, incident, input, registering: true, cancellationToken, actor.Kind == ActorKind.System);
+        // A detection opened by the schedule or a service has no staff member who learned of it yet.
+        var noLearner = detectedBy is not null && actor.Kind != ActorKind.Staff;
+        var (_, errors) = await _validation.ApplyAsync(db, incident, input, registering: true, cancellationToken, noLearner);
         if (errors.Count > 0)
         {
             return Failure.Validation(errors);

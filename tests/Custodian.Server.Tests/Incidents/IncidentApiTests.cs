@@ -31,6 +31,7 @@ public abstract class IncidentApiTests(CustodianApp app)
         learnedBy = (await StaffAsync()).ToString(),
         summary = "A CV was e-mailed to the wrong client company",
         cause,
+        policies = new[] { "leverages-group" },
         items = items ?? ["name", "career"],
         affectedCount = persons,
     };
