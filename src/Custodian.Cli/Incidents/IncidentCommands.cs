@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Custodian.Incidents;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace Custodian.Cli.Incidents;
 
@@ -25,7 +26,7 @@ internal static class IncidentCommands
         {
             learned, cause,
         };
-        command.SetAction(async (parsed, ct) =>
+        command.SetAction(parsed =>
         {
             if (!DateOnly.TryParseExact(parsed.GetValue(learned), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
@@ -39,9 +40,15 @@ internal static class IncidentCommands
                 return CliOutput.Usage;
             }
 
-            // Only the configuration is read: no database is opened for a date computation.
-            await using var host = CliHost.Create(parsed);
-            var counting = host.Services.GetRequiredService<IOptions<IncidentsOptions>>().Value.Deadlines;
+            // Only the configuration is read, from the sources the server reads: no database or policy is opened for a date.
+            var configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] }).Configuration;
+            var counting = configuration.GetSection(IncidentsOptions.Section + ":Deadlines").Get<DeadlineCounting>() ?? new DeadlineCounting();
+            if (counting.Problems().FirstOrDefault() is { } problem)
+            {
+                parsed.Error().WriteLine(problem);
+                return CliOutput.Failed;
+            }
+
             var dates = new ReportDeadlines(counting).For(day, c);
             parsed.Out().WriteLine($"preliminary {Iso(dates.Preliminary)}");
             parsed.Out().WriteLine($"final {Iso(dates.Final)}");

@@ -48,6 +48,28 @@ public sealed class DeadlineCounting
 
     /// <summary>Whether the preliminary report's last day moves the same way; the guideline says so for the final report only.</summary>
     public bool RollPreliminaryPastClosedDays { get; set; }
+
+    /// <summary>What breaks the rules, each naming its key; for the start's validation and a command that reads only this.</summary>
+    public IEnumerable<string> Problems()
+    {
+        const string Key = IncidentsOptions.Section + ":Deadlines";
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            yield return $"{Key}:{string.Join(",", result.MemberNames)}: {result.ErrorMessage}";
+        }
+
+        if (PreliminaryDays > FinalDays || FinalDays > WrongfulPurposeFinalDays)
+        {
+            yield return $"{Key}: PreliminaryDays <= FinalDays <= WrongfulPurposeFinalDays.";
+        }
+
+        if (!Enum.IsDefined(FirstDay))
+        {
+            yield return $"{Key}:FirstDay: LearnedDay or DayAfter.";
+        }
+    }
 }
 
 public enum FirstDay

@@ -21,16 +21,7 @@ internal sealed class IncidentsOptionsValidator(PolicyStore policies) : IValidat
             }
         }
 
-        var d = options.Deadlines;
-        if (d.PreliminaryDays > d.FinalDays || d.FinalDays > d.WrongfulPurposeFinalDays)
-        {
-            problems.Add($"{IncidentsOptions.Section}:Deadlines: PreliminaryDays <= FinalDays <= WrongfulPurposeFinalDays.");
-        }
-
-        if (!Enum.IsDefined(d.FirstDay))
-        {
-            problems.Add($"{IncidentsOptions.Section}:Deadlines:FirstDay: LearnedDay or DayAfter.");
-        }
+        problems.AddRange(options.Deadlines.Problems());
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
