@@ -94,10 +94,7 @@ internal sealed class IncidentDetection(
         var refusals = new Dictionary<Guid, int>();
         var failed = 0;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var events = db.Set<AuditEvent>().AsNoTracking()
-            .Where(e => e.At >= from && e.At < to && (e.Actor.StartsWith("staff:") || (e.Actor == "system" && e.Type == AuditEventType.StaffSignInFailed)))
-            .OrderBy(e => e.Seq)
-            .Select(e => new ReviewEvent(e.Seq, e.At, e.Type, e.Outcome, e.Actor, e.PersonId, e.Reason, e.Subject));
+        var events = AccessReviews.ReviewEvents(db, from, to);
         await foreach (var e in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             scan.Add(e);
