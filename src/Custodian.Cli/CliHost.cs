@@ -8,6 +8,7 @@ using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Custodian.Vault.Keys;
+using Custodian.Incidents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,6 +73,7 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddBackup(builder.Configuration);
+        builder.Services.AddIncidents(builder.Configuration);
         return new CliHost(builder.Build());
     }
 

@@ -52,10 +52,7 @@ internal sealed class AccessReviews(
         var scope = departmentId is { } d ? names.Where(a => a.DepartmentId == d).Select(a => a.Id).ToHashSet() : null;
         var scan = new AccessReviewScan(settings, calendar, zone, scope);
         var (fromUtc, toUtc) = (StartOf(start, zone), StartOf(end.AddDays(1), zone));
-        var events = db.Set<AuditEvent>().AsNoTracking()
-            .Where(e => e.At >= fromUtc && e.At < toUtc && (e.Actor.StartsWith("staff:") || (e.Actor == "system" && e.Type == AuditEventType.StaffSignInFailed)))
-            .OrderBy(e => e.Seq)
-            .Select(e => new ReviewEvent(e.Seq, e.At, e.Type, e.Outcome, e.Actor, e.PersonId, e.Reason, e.Subject));
+        var events = ReviewEvents(db, fromUtc, toUtc);
         await foreach (var e in events.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             scan.Add(e);
@@ -199,6 +196,13 @@ internal sealed class AccessReviews(
         { Value: { } day } => day,
         _ => Failure.Invalid(field, "required", $"{field} is required, as YYYY-MM-DD."),
     };
+
+    /// <summary>The events a review reads in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): staff members' and failed sign-ins, in chain order.</summary>
+    internal static IQueryable<ReviewEvent> ReviewEvents(CustodianDb db, DateTime fromUtc, DateTime toUtc) =>
+        db.Set<AuditEvent>().AsNoTracking()
+            .Where(e => e.At >= fromUtc && e.At < toUtc && (e.Actor.StartsWith("staff:") || (e.Actor == "system" && e.Type == AuditEventType.StaffSignInFailed)))
+            .OrderBy(e => e.Seq)
+            .Select(e => new ReviewEvent(e.Seq, e.At, e.Type, e.Outcome, e.Actor, e.PersonId, e.Reason, e.Subject));
 
     internal static TimeZoneInfo Zone(AccessReviewOptions settings, BusinessCalendar calendar) =>
         string.IsNullOrWhiteSpace(settings.TimeZone) ? calendar.TimeZone : TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);

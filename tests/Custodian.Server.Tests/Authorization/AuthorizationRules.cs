@@ -189,6 +189,20 @@ public static class AuthorizationRules
         ["GET /api/v1/retention/disposals"] = Door.Api("retention.read"),
         ["POST /api/v1/retention/runs"] = Door.Api("retention.manage"),
         ["GET /console/retention"] = Door.Console("retention.read"),
+        ["GET /api/v1/incidents/"] = Door.Api("incidents.read"),
+        ["POST /api/v1/incidents/"] = Door.Api("incidents.manage"),
+        ["GET /api/v1/incidents/deadlines"] = Door.Api("incidents.read"),
+        ["GET /api/v1/incidents/deadline-dates"] = Door.Api("incidents.read"),
+        ["GET /api/v1/incidents/{id:guid}"] = Door.Api("incidents.read"),
+        ["PATCH /api/v1/incidents/{id:guid}"] = Door.Api("incidents.manage"),
+        ["PUT /api/v1/incidents/{id:guid}/status"] = Door.Api("incidents.manage"),
+        ["PUT /api/v1/incidents/{id:guid}/assessment"] = Door.Api("incidents.manage"),
+        ["GET /api/v1/incidents/{id:guid}/persons"] = Door.Api("incidents.read"),
+        ["PUT /api/v1/incidents/{id:guid}/persons"] = Door.Api("incidents.manage"),
+        ["POST /api/v1/incidents/{id:guid}/containment"] = Door.Api("incidents.manage"),
+        ["POST /api/v1/incidents/detections"] = Door.Api("incidents.manage"),
+        ["GET /console/incidents"] = Door.Console("incidents.read"),
+        ["GET /console/incidents/{Id:guid}"] = Door.Console("incidents.read"),
     };
 
     private static readonly string[] StaffWork =
@@ -202,7 +216,7 @@ public static class AuthorizationRules
     public static readonly IReadOnlyDictionary<string, (string Realm, string[] Permissions)> Roles = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
     {
         // Runs the system: every staff permission.
-        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self"]),
+        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage"]),
         // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
         // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",
@@ -210,9 +224,10 @@ public static class AuthorizationRules
             "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage", "provision.manage", "provision.approve",
             "requests.handle", "requests.documents.review", "inquiries.handle", "anonymization.manage", "anonymization.method.read",
             "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage",
+            "incidents.read", "incidents.manage",
         ]),
         // Answers for a department: reviews its access logs and approves its devices.
-        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self"]),
+        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self", "incidents.read"]),
         // Registers candidates, keeps their items right and puts them forward; erases nobody.
         ["recruiter"] = ("staff", ["persons.register", "persons.search", "persons.read", "persons.correct", "consent.manage", "provision.entries", "account.self"]),
         // Works the requests queue and the inquiries.
