@@ -160,6 +160,9 @@ public enum AuditEventType
     // Operations: backups (9100–9109).
     /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
     BackupRestored = 9100,
+    // Incidents: who is affected, report drafts, notices (9300–9349).
+    /// <summary>The persons an actor's uses in a window reached were listed; names the actor queried and the count, not the persons.</summary>
+    IncidentAffectedListed = 9300,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>
