@@ -160,6 +160,23 @@ public enum AuditEventType
     // Operations: backups (9100–9109).
     /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
     BackupRestored = 9100,
+    // Incidents (9200–9299): incident ids, field names and codes only, never the office's words.
+    /// <summary>An incident entered in the register; names the incident and its cause.</summary>
+    IncidentRegistered = 9200,
+    /// <summary>An incident's fields changed; names the incident and the fields.</summary>
+    IncidentChanged = 9201,
+    /// <summary>An incident's affected persons set from a list; names the incident and the count.</summary>
+    IncidentPersonsSet = 9202,
+    /// <summary>The reportable assessment overridden (or the override withdrawn); names the incident and the decision.</summary>
+    IncidentAssessmentOverridden = 9203,
+    /// <summary>An incident's status changed; names the incident and the new status.</summary>
+    IncidentStatusSet = 9204,
+    /// <summary>A containment step taken from an incident; names the incident and the step with its subject.</summary>
+    IncidentContained = 9205,
+    /// <summary>A client company's access suspended; names the company.</summary>
+    ClientCompanySuspended = 9206,
+    /// <summary>A client company's access restored; names the company.</summary>
+    ClientCompanyReinstated = 9207,
     // Incidents: who is affected, report drafts, notices (9300–9349).
     /// <summary>The persons an actor's uses in a window reached were listed; names the actor queried and the count, not the persons.</summary>
     IncidentAffectedListed = 9300,

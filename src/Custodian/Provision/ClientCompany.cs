@@ -17,6 +17,8 @@ internal sealed class ClientCompany
     public DateTime? SameCareAgreedAt { get; set; }
     public string? SameCareDocument { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When its access was suspended (an incident's containment); while set, it receives and sees nothing.</summary>
+    public DateTime? SuspendedAt { get; set; }
 
     public bool ContractInForce(DateTime now) =>
         ContractSignedAt is { } signed && signed <= now && ContractExpiresAt is { } expires && expires > now;

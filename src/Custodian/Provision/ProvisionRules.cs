@@ -35,6 +35,11 @@ internal static class ProvisionRules
 
     public static Failure? CheckCompany(ClientCompany company, PrivacyPolicy policy, DateTime now)
     {
+        if (company.SuspendedAt is not null)
+        {
+            return Refused("companyId", ClientCompanySuspension.Code, "The company's access is suspended (an incident's containment).");
+        }
+
         if (company.ContractSignedAt is null)
         {
             return Refused("companyId", "contract.missing", "The company has no contract on the handling of personal data.");

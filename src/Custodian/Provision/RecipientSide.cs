@@ -29,6 +29,11 @@ internal sealed class RecipientSide(IDbContextFactory<CustodianDb> factory, Pers
             return Failure.Refused("company-user.unlinked", "This account does not belong to a client company.");
         }
 
+        if (await ClientCompanySuspension.IsSuspendedAsync(db, companyId, cancellationToken))
+        {
+            return ClientCompanySuspension.Suspended;
+        }
+
         return await (
                 from e in db.Set<Entry>().AsNoTracking()
                 where e.CompanyId == companyId

@@ -42,6 +42,7 @@ internal static class Permissions
     public const string RetentionRead = "retention.read";
     public const string RetentionManage = "retention.manage";
     public const string IncidentsRead = "incidents.read";
+    public const string IncidentsManage = "incidents.manage";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -70,7 +71,8 @@ internal static class Permissions
         [AccountSelf] = Realm.Staff,
         [RetentionRead] = StaffOrService,
         [RetentionManage] = StaffOrService,
-        [IncidentsRead] = Realm.Staff,
+        [IncidentsRead] = StaffOrService,
+        [IncidentsManage] = StaffOrService,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>
