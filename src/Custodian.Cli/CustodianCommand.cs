@@ -31,6 +31,7 @@ internal static class CustodianCommand
         root.Subcommands.Add(Requests.RequestCommands.Create());
         root.Subcommands.Add(Retention.RetentionCommands.Create());
         root.Subcommands.Add(Backup.BackupCommands.Create());
+        root.Subcommands.Add(Incidents.IncidentCommandsOfAffected.Create());
         return root;
     }
 
