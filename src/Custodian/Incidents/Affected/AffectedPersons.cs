@@ -41,16 +41,14 @@ internal sealed class AffectedPersons(IDbContextFactory<CustodianDb> factory, Au
         var (start, end) = (window.Value.From, window.Value.To);
         foreach (var name in resolved.Value!.AuditNames)
         {
+            // The (Actor, At) index bounds the scan; outcome, type and person are checked on the rows it yields.
             var events = db.Set<AuditEvent>().AsNoTracking()
-                .Where(e => e.Actor == name && e.At >= start && e.At < end && e.Outcome == AuditOutcome.Allowed && e.PersonId != null)
-                .Select(e => new { e.Type, e.Outcome, e.PersonId, e.Items, e.At })
+                .Where(e => e.Actor == name && e.At >= start && e.At < end && e.Outcome == AuditOutcome.Allowed && e.PersonId != null && UsesOfData.Types.Contains(e.Type))
+                .Select(e => new { e.PersonId, e.Items, e.At })
                 .AsAsyncEnumerable();
             await foreach (var e in events.WithCancellation(cancellationToken))
             {
-                if (UsesOfData.Counts(e.Type, e.Outcome))
-                {
-                    (persons.TryGetValue(e.PersonId!.Value, out var a) ? a : persons[e.PersonId.Value] = new Accumulator()).Add(e.Items, e.At);
-                }
+                (persons.TryGetValue(e.PersonId!.Value, out var a) ? a : persons[e.PersonId.Value] = new Accumulator()).Add(e.Items, e.At);
             }
         }
 

@@ -10,14 +10,16 @@ namespace Custodian.Incidents.Affected;
 /// </summary>
 internal static class UsesOfData
 {
-    public static bool Counts(AuditEventType type, AuditOutcome outcome) => outcome == AuditOutcome.Allowed && type is
+    /// <summary>The event types that are uses, when allowed.</summary>
+    public static readonly AuditEventType[] Types =
+    [
         // The gate's uses: read, provided to a third party (also a company user's view), released, disclosed, exported.
-        AuditEventType.PersonRead or AuditEventType.PersonProvided or AuditEventType.PersonReleased
-            or AuditEventType.PersonDisclosed or AuditEventType.PersonExported
+        AuditEventType.PersonRead, AuditEventType.PersonProvided, AuditEventType.PersonReleased, AuditEventType.PersonDisclosed, AuditEventType.PersonExported,
         // A look-up by e-mail or telephone that found the person: the actor learned that the address is held here.
-        or AuditEventType.PersonLookedUp
+        AuditEventType.PersonLookedUp,
         // An entry recorded as a provision to a client company, and the company's receipt of it.
-        or AuditEventType.EntryProvisionRecorded or AuditEventType.ProvisionReceived
+        AuditEventType.EntryProvisionRecorded, AuditEventType.ProvisionReceived,
         // An inquiry shared with a group company.
-        or AuditEventType.InquirySharedWithAffiliate;
+        AuditEventType.InquirySharedWithAffiliate,
+    ];
 }
