@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -53,6 +53,9 @@ public static class BenchmarkProgram
                 await Backup.BackupLoad.RunAsync(
                     args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000,
                     args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
+                break;
+            case "incidents-affected":
+                await Incidents.AffectedLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000_000);
                 break;
             case "requests":
                 await Requests.RequestsLoad.RunAsync(args);

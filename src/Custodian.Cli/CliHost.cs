@@ -1,6 +1,9 @@
 using Custodian.Audit;
 using Custodian.Backup;
 using Custodian.Calendars;
+using Custodian.Incidents;
+using Custodian.Incidents.Affected;
+using Custodian.Incidents.Reports;
 using Custodian.Policy;
 using Custodian.Requests;
 using Custodian.Retention;
@@ -74,6 +77,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddBackup(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
+        builder.Services.AddIncidentAffected();
+        builder.Services.AddIncidentReports();
         return new CliHost(builder.Build());
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Custodian.Cli.Incidents;
 
-/// <summary><c>custodian incidents deadlines|list</c>: the PPC report dates and the open incidents.</summary>
+/// <summary><c>custodian incidents deadlines|list|affected|report</c>: the PPC report dates, the open incidents, who is affected and the report drafts.</summary>
 internal static class IncidentCommands
 {
     public static Command Create()
@@ -15,6 +15,8 @@ internal static class IncidentCommands
         var command = new Command("incidents", "Leak incidents: report deadlines to the PPC and the register's open incidents.");
         command.Subcommands.Add(DeadlinesCommand());
         command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(AffectedCommand.Create());
+        command.Subcommands.Add(ReportCommand.Create());
         return command;
     }
 

@@ -185,6 +185,9 @@ public enum AuditEventType
     ClientCompanySuspended = 9206,
     /// <summary>A client company's access restored; names the company.</summary>
     ClientCompanyReinstated = 9207,
+    // Incidents: who is affected, report drafts, notices (9300–9349).
+    /// <summary>The persons an actor's uses in a window reached were listed; names the actor queried and the count, not the persons.</summary>
+    IncidentAffectedListed = 9300,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>
