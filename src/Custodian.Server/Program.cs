@@ -1,11 +1,13 @@
 using Custodian.Audit;
 using Custodian.Calendars;
+using Custodian.Mail;
 using Custodian.Policy;
 using Custodian.Provision;
 using Custodian.Requests;
 using Custodian.Retention;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
+using Custodian.Server.Mail;
 using Custodian.Server.Policy;
 using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Provision;
@@ -30,6 +32,7 @@ builder.Services.AddPrivacyCentre(builder.Configuration);
 builder.Services.AddProvision();
 builder.Services.AddRequests(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -42,6 +45,7 @@ app.MapPrivacyCentre();
 app.MapProvision();
 app.MapRequests();
 app.MapRetention();
+app.MapMail();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

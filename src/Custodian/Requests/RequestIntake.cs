@@ -20,7 +20,7 @@ public sealed record IntakeReceipt(Guid Id, string Reference, string Secret, Req
 /// is linked to it, not duplicated; one from the privacy centre is recorded and linked (see <see cref="SubmitAsync"/>).
 /// </summary>
 internal sealed class RequestIntake(
-    IDbContextFactory<CustodianDb> factory, PolicyStore policies, RequestRecords records, RequestCrypto crypto, VaultCrypto vault, AuditLog audit)
+    IDbContextFactory<CustodianDb> factory, PolicyStore policies, RequestRecords records, RequestCrypto crypto, VaultCrypto vault, AuditLog audit, IRequestNotices notices)
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
     private static readonly string[] Channels = ["privacy-centre", "staff", "api"];
@@ -95,6 +95,8 @@ internal sealed class RequestIntake(
             entries.Add(RequestRecords.Entry(AuditEventType.RequestLinked, actor, open, request.Id.ToString()));
         }
 
+        // The acknowledgement commits with the request: once the requester has their reference, so has the outbox.
+        notices.Received(db, request, intake.Form);
         await audit.CommitAsync(db, entries, cancellationToken);
         return new IntakeReceipt(request.Id, request.Reference, secret, request.State);
     }

@@ -187,6 +187,11 @@ public static class AuthorizationRules
         ["GET /api/v1/retention/disposals"] = Door.Api("retention.read"),
         ["POST /api/v1/retention/runs"] = Door.Api("retention.manage"),
         ["GET /console/retention"] = Door.Console("retention.read"),
+        ["GET /api/v1/mail/status"] = Door.Api("requests.handle"),
+        ["GET /api/v1/mail/outbox"] = Door.Api("requests.handle"),
+        ["POST /api/v1/mail/outbox/{id:guid}/retry"] = Door.Api("requests.handle"),
+        ["PUT /api/v1/mail/companies/{id:guid}/address"] = Door.Api("provision.manage"),
+        ["GET /console/mail"] = Door.Console("requests.handle"),
     };
 
     private static readonly string[] StaffWork =
