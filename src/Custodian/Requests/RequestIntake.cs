@@ -155,6 +155,7 @@ internal sealed class RequestIntake(
         Text(errors, "mailingAddress", intake.Form.MailingAddress, 500, required: true);
         Text(errors, "representativeName", intake.Form.RepresentativeName, 200, required: intake.Requester != Requester.Person);
         Text(errors, "details", intake.Form.Details, 2000, required: false);
+        Text(errors, "email", intake.Form.Email, 320, required: false);
         CheckChanges(policy, intake, today, errors);
         return errors.Count == 0 ? null : Failure.Validation(errors);
     }
