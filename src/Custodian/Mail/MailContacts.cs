@@ -18,7 +18,7 @@ internal sealed class MailContacts(IDbContextFactory<CustodianDb> factory, MailS
 
     public async Task<Result<Guid>> SetAsync(Actor actor, Guid companyId, string? address, string? language, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(address) || !MailboxAddress.TryParse(address.Trim(), out _) || address.Length > 320)
+        if (!MailAddresses.IsValid(address?.Trim()))
         {
             return Failure.Invalid("address", "mail.address-invalid", "Give the e-mail address the company reads its notices at.");
         }
@@ -42,7 +42,7 @@ internal sealed class MailContacts(IDbContextFactory<CustodianDb> factory, MailS
             db.Add(contact);
         }
 
-        (contact.KeyId, contact.WrappedKey, contact.Sealed) = seal.Seal(companyId, Role, address.Trim(), MailJson.Default.String);
+        (contact.KeyId, contact.WrappedKey, contact.Sealed) = seal.Seal(companyId, Role, address!.Trim(), MailJson.Default.String);
         contact.Language = language;
         contact.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await audit.CommitAsync(db, [new(AuditEventType.MailContactSet, actor.AuditName, Subject: companyId.ToString(), Reason: language)], cancellationToken);

@@ -64,12 +64,12 @@ internal sealed class MailOptionsValidation : IValidateOptions<MailOptions>
         if (options.MaxRetryMinutes is < 1 or > 10080) errors.Add("Mail:MaxRetryMinutes must be between 1 and 10080.");
         if (options.PollSeconds is < 0 or > 3600) errors.Add("Mail:PollSeconds must be between 0 and 3600.");
         if (options.TimeoutSeconds is < 1 or > 600) errors.Add("Mail:TimeoutSeconds must be between 1 and 600.");
-        if (options.Configured && !MailboxAddress.TryParse(options.From, out _))
+        if (options.Configured && !MailAddresses.IsValid(options.From))
         {
             errors.Add("Mail:From must be an e-mail address when Mail:Host is set.");
         }
 
-        if (options.PrivacyOffice.Any(a => !MailboxAddress.TryParse(a, out _)))
+        if (options.PrivacyOffice.Any(a => !MailAddresses.IsValid(a)))
         {
             errors.Add("Mail:PrivacyOffice must list e-mail addresses.");
         }
@@ -86,4 +86,12 @@ internal sealed class MailOptionsValidation : IValidateOptions<MailOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+}
+
+internal static class MailAddresses
+{
+    /// <summary>A mailbox with a domain: MimeKit alone takes a bare local part such as "nobody".</summary>
+    public static bool IsValid(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.Length <= 320 && MailboxAddress.TryParse(text, out var mailbox)
+        && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is var at && at > 0 && at < mailbox.Address.Length - 1;
 }

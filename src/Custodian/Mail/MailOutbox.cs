@@ -17,7 +17,7 @@ internal sealed class MailOutbox(
 
     public Result<Guid> Stage(CustodianDb db, OutgoingMail mail)
     {
-        if (!MailboxAddress.TryParse(mail.To, out _))
+        if (!MailAddresses.IsValid(mail.To))
         {
             return Failure.Invalid("to", "mail.address-invalid", "The recipient is not an e-mail address.");
         }

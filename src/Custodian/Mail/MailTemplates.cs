@@ -31,7 +31,11 @@ internal sealed partial class MailTemplates
 
     public IReadOnlyCollection<string> Languages => _files.Keys;
 
-    public bool Has(string template) => _files.Values.Any(f => f.ContainsKey(template));
+    /// <summary>The values a template asks for in one language, for callers and tests to check.</summary>
+    public IReadOnlySet<string> Placeholders(string template, string language) =>
+        _files.TryGetValue(language, out var file) && file.TryGetValue(template, out var text)
+            ? Placeholder().Matches(text.Subject + text.Body).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
 
     /// <summary>The subject and body in <paramref name="language"/> (English when that language lacks the template).</summary>
     public Result<(string Subject, string Body)> Render(string template, string language, IReadOnlyDictionary<string, string> values)

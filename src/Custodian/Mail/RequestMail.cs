@@ -62,7 +62,7 @@ internal sealed class RequestMail(IMailOutbox outbox, PolicyStore policies, Requ
 
     private void Stage(CustodianDb db, DataRequest request, string template, string to, Dictionary<string, string> values)
     {
-        if (!MimeKit.MailboxAddress.TryParse(to, out _))
+        if (!MailAddresses.IsValid(to))
         {
             return; // The form took what was typed; a message to no address is not sent rather than refusing the request.
         }
