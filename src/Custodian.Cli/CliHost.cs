@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Backup;
 using Custodian.Calendars;
+using Custodian.Mail;
 using Custodian.Policy;
 using Custodian.Requests;
 using Custodian.Retention;
@@ -72,6 +73,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddSingleton<ApiTokens>();
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddBackup(builder.Configuration);
+        // The outbox's wrapped keys for a rotation, and its part in an erasure (a disposal run erases persons too).
+        builder.Services.AddMail(builder.Configuration);
         return new CliHost(builder.Build());
     }
 
