@@ -4,6 +4,7 @@ using Custodian.Calendars;
 using Custodian.Incidents;
 using Custodian.Incidents.Affected;
 using Custodian.Incidents.Reports;
+using Custodian.Mail;
 using Custodian.Policy;
 using Custodian.Requests;
 using Custodian.Retention;
@@ -79,6 +80,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddIncidents(builder.Configuration);
         builder.Services.AddIncidentAffected();
         builder.Services.AddIncidentReports();
+        // The outbox's wrapped keys for a rotation, and its part in an erasure (a disposal run erases persons too).
+        builder.Services.AddMail(builder.Configuration);
         return new CliHost(builder.Build());
     }
 

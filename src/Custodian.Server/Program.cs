@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Incidents;
+using Custodian.Mail;
 using Custodian.Policy;
 using Custodian.Provision;
 using Custodian.Requests;
@@ -8,6 +9,7 @@ using Custodian.Retention;
 using Custodian.Server.Anonymization;
 using Custodian.Server.Host;
 using Custodian.Server.Incidents;
+using Custodian.Server.Mail;
 using Custodian.Server.Policy;
 using Custodian.Server.PrivacyCentre;
 using Custodian.Server.Provision;
@@ -33,6 +35,7 @@ builder.Services.AddProvision();
 builder.Services.AddRequests(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
+builder.Services.AddMail(builder.Configuration);
 
 var app = builder.Build();
 
@@ -46,6 +49,7 @@ app.MapProvision();
 app.MapRequests();
 app.MapRetention();
 app.MapIncidents();
+app.MapMail();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

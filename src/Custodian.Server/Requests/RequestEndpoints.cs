@@ -57,6 +57,8 @@ internal static class RequestEndpoints
         var form = new RequestForm
         {
             PersonName = body.Form?.PersonName ?? "",
+            // Where the acknowledgement and later notices are mailed (docs/mail.md); optional.
+            Email = body.Form?.Email,
             MailingAddress = body.Form?.MailingAddress ?? "",
             RepresentativeName = body.Form?.RepresentativeName,
             Changes = body.Form?.Changes,
@@ -138,7 +140,7 @@ internal static class RequestEndpoints
 
 internal sealed record SubmitRequestBody(string? Type, string? Requester, string? Language, Guid? PersonId, FormBody? Form);
 
-internal sealed record FormBody(string? PersonName, string? MailingAddress, string? RepresentativeName, Dictionary<string, string>? Changes, string? Details);
+internal sealed record FormBody(string? PersonName, string? MailingAddress, string? RepresentativeName, Dictionary<string, string>? Changes, string? Details, string? Email = null);
 
 internal sealed record LinkPersonBody(Guid? PersonId);
 

@@ -188,6 +188,15 @@ public enum AuditEventType
     // Incidents: who is affected, report drafts, notices (9300–9349).
     /// <summary>The persons an actor's uses in a window reached were listed; names the actor queried and the count, not the persons.</summary>
     IncidentAffectedListed = 9300,
+    // Mail (9400–9449): the outbox's deliveries and staff actions; names the outbox row, the template and the person, never an address.
+    /// <summary>The SMTP server accepted a message; names the outbox row (subject) and the template (reason).</summary>
+    MailSent = 9400,
+    /// <summary>A message was given up after its last attempt; names the outbox row and the last error code.</summary>
+    MailDead = 9401,
+    /// <summary>Staff put a dead message back in the queue.</summary>
+    MailRetried = 9402,
+    /// <summary>A client company's notices address was set; names the company, never the address.</summary>
+    MailContactSet = 9403,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

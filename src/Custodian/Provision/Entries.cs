@@ -16,7 +16,8 @@ public sealed record EntryRequest(Guid PersonId, Guid CompanyId, string? Method,
 /// Entries: when a candidate enters for a client company, the policy deems it their agreement to provide. The
 /// consent line, the provision record and the audit events are written together, or nothing is.
 /// </summary>
-internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, EntryWriter writer, TimeProvider time)
+internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStore policies, AuditLog audit, ConsentLedger ledger, EntryWriter writer, TimeProvider time,
+    ICompanyNotices notices)
 {
     public Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
         request.Evidence.CheckReference() is { } invalid
@@ -69,6 +70,7 @@ internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStor
             audited.Add(new(AuditEventType.EntryWithdrawn, actor.AuditName, PersonId: entry.PersonId, Purpose: ProvisionRules.ToUserCompany, Reason: reason, Subject: entry.Id.ToString()));
         }
 
+        await notices.WithdrawnAsync(db, entries, reason, cancellationToken);
         foreach (var personId in entries.Select(e => e.PersonId).Distinct())
         {
             var withdrawing = entries.Where(e => e.PersonId == personId).Select(e => e.Id).ToList();

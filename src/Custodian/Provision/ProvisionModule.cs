@@ -15,6 +15,8 @@ public static class ProvisionModule
         services.AddSingleton<ClientCompanyRegistry>();
         services.AddSingleton<EntryWriter>();
         services.AddSingleton<Entries>();
+        // The mail module (AddMail) mails the companies; without it they are told in the console only.
+        services.TryAddSingleton<ICompanyNotices, NoCompanyNotices>();
         services.AddSingleton<ProvisionStops>();
         services.AddSingleton<RecipientSide>();
         services.AddSingleton<WithoutConsent>();

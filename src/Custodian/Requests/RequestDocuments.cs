@@ -12,7 +12,8 @@ namespace Custodian.Requests;
 /// clock starts when the checklist is covered, and waits for the person while a rejected document is replaced.
 /// </summary>
 internal sealed class RequestDocuments(
-    IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit, IOptions<RequestsOptions> options)
+    IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit, IOptions<RequestsOptions> options,
+    IRequestNotices notices)
 {
     public async Task<Result<Guid>> UploadAsync(Actor actor, Guid requestId, DocumentUpload upload, CancellationToken cancellationToken = default)
     {
@@ -118,6 +119,7 @@ internal sealed class RequestDocuments(
         {
             document.RejectionReason = reason!.Length > 500 ? reason[..500] : reason;
             Dispose(document, now);
+            notices.DocumentsNeeded(db, request, document.RejectionReason);
             var documents = await db.Set<RequestDocument>().Where(d => d.RequestId == request.Id).ToListAsync(cancellationToken);
             var policy = records.PolicyOf(request);
             if (request.ClockStartedAt is not null && request.PausedSince is null

@@ -17,7 +17,8 @@ public sealed record ProposedChange(string Item, string? Current, string? Propos
 /// </summary>
 internal sealed class RequestFulfilment(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit,
-    PersonVault vault, VaultCrypto vaultCrypto, DisclosureGatherer gatherer, RequestWorkflow workflow)
+    PersonVault vault, VaultCrypto vaultCrypto, DisclosureGatherer gatherer, RequestWorkflow workflow,
+    IRequestNotices notices)
 {
     /// <summary>What the request would change, item by item, with the values held now (read through the gate).</summary>
     public async Task<Result<IReadOnlyList<ProposedChange>>> DiffAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default)
@@ -89,6 +90,7 @@ internal sealed class RequestFulfilment(
 
         entries.Add(RequestRecords.Entry(AuditEventType.RequestFulfilled, actor, request, acted.Value));
         request.RespondedAt = records.Now;
+        notices.Answered(db, request);
         await audit.CommitAsync(db, entries, cancellationToken);
         return request.State;
     }

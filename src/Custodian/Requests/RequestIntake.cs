@@ -20,7 +20,7 @@ public sealed record IntakeReceipt(Guid Id, string Reference, string Secret, Req
 /// is linked to it, not duplicated; one from the privacy centre is recorded and linked (see <see cref="SubmitAsync"/>).
 /// </summary>
 internal sealed class RequestIntake(
-    IDbContextFactory<CustodianDb> factory, PolicyStore policies, RequestRecords records, RequestCrypto crypto, VaultCrypto vault, AuditLog audit)
+    IDbContextFactory<CustodianDb> factory, PolicyStore policies, RequestRecords records, RequestCrypto crypto, VaultCrypto vault, AuditLog audit, IRequestNotices notices)
 {
     private const string ReferenceAlphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
     private static readonly string[] Channels = ["privacy-centre", "staff", "api"];
@@ -95,6 +95,8 @@ internal sealed class RequestIntake(
             entries.Add(RequestRecords.Entry(AuditEventType.RequestLinked, actor, open, request.Id.ToString()));
         }
 
+        // The acknowledgement commits with the request: once the requester has their reference, so has the outbox.
+        notices.Received(db, request, intake.Form);
         await audit.CommitAsync(db, entries, cancellationToken);
         return new IntakeReceipt(request.Id, request.Reference, secret, request.State);
     }
@@ -153,6 +155,7 @@ internal sealed class RequestIntake(
         Text(errors, "mailingAddress", intake.Form.MailingAddress, 500, required: true);
         Text(errors, "representativeName", intake.Form.RepresentativeName, 200, required: intake.Requester != Requester.Person);
         Text(errors, "details", intake.Form.Details, 2000, required: false);
+        Text(errors, "email", intake.Form.Email, 320, required: false);
         CheckChanges(policy, intake, today, errors);
         return errors.Count == 0 ? null : Failure.Validation(errors);
     }

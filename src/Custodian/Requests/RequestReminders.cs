@@ -18,7 +18,7 @@ public sealed record ReminderRow(Guid RequestId, string Reference, string Type, 
 /// </summary>
 internal sealed partial class RequestReminders(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, PolicyStore policies, AuditLog audit,
-    IOptions<RequestsOptions> options, ILogger<RequestReminders> logger)
+    IOptions<RequestsOptions> options, ILogger<RequestReminders> logger, IRequestNotices? notices = null)
 {
     /// <summary>Sends what has fallen due by <paramref name="asOf"/> (default: today in each policy's calendar) and not been sent.</summary>
     public async Task<Result<IReadOnlyList<ReminderRow>>> SendAsync(DateOnly? asOf = null, CancellationToken cancellationToken = default)
@@ -58,7 +58,10 @@ internal sealed partial class RequestReminders(
                 });
                 entries.Add(new AuditEntry(AuditEventType.RequestReminderSent, Actor.System.AuditName, AuditOutcome.Allowed, r.PersonId, r.Type,
                     Reason: $"{due.Days}-business-days-before-{r.DueOn:yyyy-MM-dd}", Subject: r.Id.ToString()));
-                rows.Add(new ReminderRow(r.Id, r.Reference, r.Type, r.DueOn, due.Days, due.On, now));
+                var row = new ReminderRow(r.Id, r.Reference, r.Type, r.DueOn, due.Days, due.On, now);
+                rows.Add(row);
+                // Mailed to the privacy office in the same transaction: a reminder recorded as sent is also queued.
+                notices?.Reminder(db, row, byPolicy.Key);
             }
         }
 

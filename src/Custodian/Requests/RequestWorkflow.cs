@@ -9,7 +9,8 @@ namespace Custodian.Requests;
 
 /// <summary>The guarded steps of the procedure other than fulfilment; each is audited with the change it makes.</summary>
 internal sealed class RequestWorkflow(
-    IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit, IOptions<RequestsOptions> options)
+    IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit, IOptions<RequestsOptions> options,
+    IRequestNotices? notices = null)
 {
     /// <summary>The reviewer confirms the documents; they are disposed of at once, as the policy says.</summary>
     public Task<Result<RequestState>> VerifyAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default) =>
@@ -65,7 +66,16 @@ internal sealed class RequestWorkflow(
 
     /// <summary>Refusal in whole, only on the policy's grounds, with the explanation the person is sent.</summary>
     public Task<Result<RequestState>> RefuseAsync(Actor actor, Guid requestId, IReadOnlyList<string> grounds, string explanation, CancellationToken cancellationToken = default) =>
-        ChangeAsync(requestId, (_, request, entries) => Task.FromResult(Refuse(actor, request, RequestState.Refused, grounds, explanation, entries)), checkpoint: false, cancellationToken);
+        ChangeAsync(requestId, (db, request, entries) =>
+        {
+            var refused = Refuse(actor, request, RequestState.Refused, grounds, explanation, entries);
+            if (refused.Succeeded)
+            {
+                notices?.Answered(db, request);
+            }
+
+            return Task.FromResult(refused);
+        }, checkpoint: false, cancellationToken);
 
     /// <summary>Records the refusal grounds and explanation on a request moving to refused or partly refused.</summary>
     public Result<RequestState> Refuse(Actor actor, DataRequest request, RequestState to, IReadOnlyList<string> grounds, string? explanation, List<AuditEntry> entries)

@@ -32,6 +32,8 @@ public static class RequestsModule
         services.AddSingleton<LetterWords>();
         // The provision module registers the real records; until then a disclosure lists none.
         services.TryAddSingleton<IProvisionRecordSource, NoProvisionRecords>();
+        // The mail module (AddMail) tells people by e-mail; without it nothing is sent.
+        services.TryAddSingleton<IRequestNotices, NoRequestNotices>();
         return services;
     }
 }

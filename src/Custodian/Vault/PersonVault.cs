@@ -11,8 +11,10 @@ namespace Custodian.Vault;
 /// <summary>Registers, corrects and erases persons. Writes only: every read goes through <see cref="PersonGate"/>.</summary>
 public sealed class PersonVault(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, Enrolment enrolment, AuditLog audit, TimeProvider time,
-    ErasureLedger ledger)
+    ErasureLedger ledger, IEnumerable<IErasureParticipant> participants)
 {
+    private readonly IErasureParticipant[] _participants = participants.ToArray();
+
     public Task<Result<Guid>> RegisterAsync(Actor actor, Registration registration, CancellationToken cancellationToken = default) =>
         RegisterAsync(actor, registration, static (_, _) => [], cancellationToken);
 
@@ -319,6 +321,11 @@ public sealed class PersonVault(
                 await d.Set<Person>().Where(p => erased.Contains(p.Id)).ExecuteUpdateAsync(
                     s => s.SetProperty(p => p.Sealed, (byte[]?)null).SetProperty(p => p.ItemIds, "").SetProperty(p => p.State, PersonState.Erased)
                         .SetProperty(p => p.UpdatedAt, now).SetProperty(p => p.Version, p => p.Version + 1), ct);
+                foreach (var participant in _participants)
+                {
+                    await participant.EraseAsync(d, erased, ct);
+                }
+
                 entries.AddRange(erased.Select(id => new AuditEntry(AuditEventType.PersonErased, actor.AuditName, PersonId: id, Reason: reason)));
             }
 

@@ -203,6 +203,11 @@ public static class AuthorizationRules
         ["POST /api/v1/incidents/detections"] = Door.Api("incidents.manage"),
         ["GET /console/incidents"] = Door.Console("incidents.read"),
         ["GET /console/incidents/{Id:guid}"] = Door.Console("incidents.read"),
+        ["GET /api/v1/mail/status"] = Door.Api("requests.handle"),
+        ["GET /api/v1/mail/outbox"] = Door.Api("requests.handle"),
+        ["POST /api/v1/mail/outbox/{id:guid}/retry"] = Door.Api("requests.handle"),
+        ["PUT /api/v1/mail/companies/{id:guid}/address"] = Door.Api("provision.manage"),
+        ["GET /console/mail"] = Door.Console("requests.handle"),
     };
 
     private static readonly string[] StaffWork =

@@ -14,7 +14,8 @@ public abstract class HostTests(CustodianApp app)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        // Ready, and Degraded only because this server has no Mail:Host: messages wait in the outbox (docs/mail.md).
+        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -182,5 +182,22 @@ public sealed class StartupFailureTests : IDisposable
         Assert.False(File.Exists(keyFile));
     }
 
+    [Theory]
+    [InlineData("--Mail:Security=Starttlz", "Mail:Security must be None, StartTls, SslOnConnect or Auto.")]
+    [InlineData("--Mail:Port=70000", "Mail:Port must be between 1 and 65535.")]
+    [InlineData("--Mail:From=nobody", "Mail:From must be an e-mail address when Mail:Host is set.")]
+    [InlineData("--Mail:UserName=", "Mail:UserName and Mail:Password are set together or not at all.")]
+    public async Task Bad_mail_settings_stop_the_start_in_one_line_that_names_the_setting_and_never_the_password(string setting, string message)
+    {
+        var (exit, error) = await StartServerAsync($"--Storage:DataDirectory={_folder}/data", "--Mail:Host=127.0.0.1", "--Mail:From=privacy@example.com",
+            "--Mail:UserName=mailer", "--Mail:Password=hunter2-secret", setting);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Custodian did not start: ", line, StringComparison.Ordinal);
+        Assert.Contains(message, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
