@@ -12,6 +12,7 @@ using Custodian.Server.Provision;
 using Custodian.Server.Requests;
 using Custodian.Server.Retention;
 using Custodian.Server.Staff;
+using Custodian.Server.StaffConsole;
 using Custodian.Server.Vault;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -30,6 +31,7 @@ builder.Services.AddPrivacyCentre(builder.Configuration);
 builder.Services.AddProvision();
 builder.Services.AddRequests(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddConsole();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapPrivacyCentre();
 app.MapProvision();
 app.MapRequests();
 app.MapRetention();
+app.MapConsole();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

@@ -160,6 +160,12 @@ public enum AuditEventType
     // Operations: backups (9100–9109).
     /// <summary>The database was restored from a backup; names the backup's head and the anchor it replaced (<see cref="AuditRestore"/>).</summary>
     BackupRestored = 9100,
+
+    // The console (9450–9499).
+    /// <summary>Staff viewed a page of the audit log; names the filters by id (person, actor), never a value.</summary>
+    AuditLogViewed = 9450,
+    /// <summary>Staff exported the audit log as CSV; names the filters by id and the number of events.</summary>
+    AuditLogExported = 9451,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

@@ -41,6 +41,7 @@ internal static class Permissions
     public const string AccountSelf = "account.self";
     public const string RetentionRead = "retention.read";
     public const string RetentionManage = "retention.manage";
+    public const string AuditRead = "audit.read";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -69,6 +70,7 @@ internal static class Permissions
         [AccountSelf] = Realm.Staff,
         [RetentionRead] = StaffOrService,
         [RetentionManage] = StaffOrService,
+        [AuditRead] = Realm.Staff,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>

@@ -24,6 +24,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261207000200_DataProtectionKeys", "20261207000300_StaffLifecycle", "20261207000400_KeyCheck",
         "20261207000500_Installation",
         "20261207000700_Retention",
+        "20261208300100_PersonListIndexes",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)

@@ -39,6 +39,7 @@ public static class AuthorizationRules
     {
         ["GET /openapi/{documentName}.json"] = Door.Public,
         ["GET /health/live"] = Door.Public,
+        ["GET /"] = Door.Public,
         ["GET /health/ready"] = Door.Public,
         ["GET /api/v1/policy"] = Door.Public,
         ["GET /api/v1/policies/{id}"] = Door.Public,
@@ -187,6 +188,10 @@ public static class AuthorizationRules
         ["GET /api/v1/retention/disposals"] = Door.Api("retention.read"),
         ["POST /api/v1/retention/runs"] = Door.Api("retention.manage"),
         ["GET /console/retention"] = Door.Console("retention.read"),
+        ["GET /console/audit"] = Door.Console("audit.read"),
+        ["GET /console/audit/export"] = Door.Console("audit.read"),
+        ["GET /console/persons/new"] = Door.Console("persons.register"),
+        ["GET /console/persons/list"] = Door.Console("persons.search"),
     };
 
     private static readonly string[] StaffWork =
@@ -200,17 +205,17 @@ public static class AuthorizationRules
     public static readonly IReadOnlyDictionary<string, (string Realm, string[] Permissions)> Roles = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
     {
         // Runs the system: every staff permission.
-        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self"]),
+        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "audit.read"]),
         // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
         // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",
         [
             "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage", "provision.manage", "provision.approve",
             "requests.handle", "requests.documents.review", "inquiries.handle", "anonymization.manage", "anonymization.method.read",
-            "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage",
+            "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage", "audit.read",
         ]),
         // Answers for a department: reviews its access logs and approves its devices.
-        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self"]),
+        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self", "audit.read"]),
         // Registers candidates, keeps their items right and puts them forward; erases nobody.
         ["recruiter"] = ("staff", ["persons.register", "persons.search", "persons.read", "persons.correct", "consent.manage", "provision.entries", "account.self"]),
         // Works the requests queue and the inquiries.
