@@ -16,6 +16,7 @@ using Custodian.Server.Provision;
 using Custodian.Server.Requests;
 using Custodian.Server.Retention;
 using Custodian.Server.Staff;
+using Custodian.Server.StaffConsole;
 using Custodian.Server.Vault;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -36,6 +37,7 @@ builder.Services.AddRequests(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
+builder.Services.AddConsole();
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapRequests();
 app.MapRetention();
 app.MapIncidents();
 app.MapMail();
+app.MapConsole();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

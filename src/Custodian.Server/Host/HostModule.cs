@@ -64,7 +64,7 @@ internal static class HostModule
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
         app.UseMiddleware<BodySizeLimit>();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -94,6 +94,8 @@ internal static class HostModule
 
     public static WebApplication MapCustodianPages(this WebApplication app)
     {
+        // The site's root is the privacy centre: what a visitor who types the bare address is looking for.
+        app.MapGet("/", () => Results.Redirect("/privacy")).AllowAnonymous().ExcludeFromDescription();
         // Blazor's own redirect helper carries no page; every page declares its permission itself.
         app.MapRazorComponents<App>().Add(e =>
         {

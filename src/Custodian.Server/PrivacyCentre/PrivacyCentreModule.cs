@@ -2,6 +2,7 @@ using Custodian.Policy;
 using Custodian.Policy.Notices;
 using Custodian.PrivacyCentre;
 using Microsoft.Extensions.Options;
+using Custodian.Server.Host;
 
 namespace Custodian.Server.PrivacyCentre;
 
@@ -34,6 +35,7 @@ internal static class PrivacyCentreModule
             if (context.Request.Path.StartsWithSegments("/privacy", StringComparison.OrdinalIgnoreCase))
             {
                 context.Items["lang"] = CentreLanguage(context);
+                PreferredLanguage.VaryByBrowser(context.Response);
             }
 
             return next(context);
@@ -48,6 +50,13 @@ internal static class PrivacyCentreModule
     {
         var store = context.RequestServices.GetRequiredService<PolicyStore>();
         var policy = context.Request.Query["policy"] is [{ } id] ? store.Find(id) : store.Default;
-        return policy is null ? store.Default.BindingLanguage : NoticeRenderer.LanguageFor(policy, context.Request.Query["lang"]);
+        if (policy is null)
+        {
+            return store.Default.BindingLanguage;
+        }
+
+        // ?lang wins; without it the browser's languages choose among the notice's, then the binding one.
+        var asked = context.Request.Query["lang"] is [{ } lang] ? lang : PreferredLanguage.FromBrowser(context.Request, policy.Notices.Keys);
+        return NoticeRenderer.LanguageFor(policy, asked);
     }
 }

@@ -197,6 +197,12 @@ public enum AuditEventType
     MailRetried = 9402,
     /// <summary>A client company's notices address was set; names the company, never the address.</summary>
     MailContactSet = 9403,
+
+    // The console (9450–9499).
+    /// <summary>Staff viewed a page of the audit log; names the filters by id (person, actor), never a value.</summary>
+    AuditLogViewed = 9450,
+    /// <summary>Staff exported the audit log as CSV; names the filters by id and the number of events.</summary>
+    AuditLogExported = 9451,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

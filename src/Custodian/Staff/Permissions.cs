@@ -43,6 +43,7 @@ internal static class Permissions
     public const string RetentionManage = "retention.manage";
     public const string IncidentsRead = "incidents.read";
     public const string IncidentsManage = "incidents.manage";
+    public const string AuditRead = "audit.read";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -73,6 +74,7 @@ internal static class Permissions
         [RetentionManage] = StaffOrService,
         [IncidentsRead] = StaffOrService,
         [IncidentsManage] = StaffOrService,
+        [AuditRead] = Realm.Staff,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>

@@ -68,11 +68,11 @@ internal sealed class RoleCatalogue
             Staff.Permissions.AnonymizationManage, Staff.Permissions.AnonymizationMethodRead, Staff.Permissions.StatisticsRead,
             Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf,
             Staff.Permissions.RetentionRead, Staff.Permissions.RetentionManage,
-            Staff.Permissions.IncidentsRead, Staff.Permissions.IncidentsManage);
+            Staff.Permissions.IncidentsRead, Staff.Permissions.IncidentsManage, Staff.Permissions.AuditRead);
         yield return Role(InformationManager, Realm.Staff,
             Staff.Permissions.PersonsSearch, Staff.Permissions.PersonsRead, Staff.Permissions.StatisticsRead,
             Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf,
-            Staff.Permissions.IncidentsRead);
+            Staff.Permissions.IncidentsRead, Staff.Permissions.AuditRead);
         yield return Role(Recruiter, Realm.Staff,
             Staff.Permissions.PersonsRegister, Staff.Permissions.PersonsSearch, Staff.Permissions.PersonsRead, Staff.Permissions.PersonsCorrect,
             Staff.Permissions.ConsentManage, Staff.Permissions.ProvisionEntries, Staff.Permissions.AccountSelf);

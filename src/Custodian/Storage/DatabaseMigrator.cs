@@ -26,6 +26,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261207000700_Retention",
         "20261208100100_Incidents",
         "20261208200100_Mail",
+        "20261208300100_PersonListIndexes",
         "20261208400100_DocumentOpened",
         "20261208400200_ConsentEvidenceReference",
         "20261208400300_CookieChoiceLanguage",

@@ -11,6 +11,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => new { p.RegisteredAt, p.Id });
+        builder.HasIndex(p => new { p.State, p.RegisteredAt, p.Id });
     }
 }
 

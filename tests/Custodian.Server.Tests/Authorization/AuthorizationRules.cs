@@ -39,6 +39,7 @@ public static class AuthorizationRules
     {
         ["GET /openapi/{documentName}.json"] = Door.Public,
         ["GET /health/live"] = Door.Public,
+        ["GET /"] = Door.Public,
         ["GET /health/ready"] = Door.Public,
         ["GET /api/v1/policy"] = Door.Public,
         ["GET /api/v1/policies/{id}"] = Door.Public,
@@ -208,6 +209,10 @@ public static class AuthorizationRules
         ["POST /api/v1/mail/outbox/{id:guid}/retry"] = Door.Api("requests.handle"),
         ["PUT /api/v1/mail/companies/{id:guid}/address"] = Door.Api("provision.manage"),
         ["GET /console/mail"] = Door.Console("requests.handle"),
+        ["GET /console/audit"] = Door.Console("audit.read"),
+        ["GET /console/audit/export"] = Door.Console("audit.read"),
+        ["GET /console/persons/new"] = Door.Console("persons.register"),
+        ["GET /console/persons/list"] = Door.Console("persons.search"),
     };
 
     private static readonly string[] StaffWork =
@@ -221,7 +226,7 @@ public static class AuthorizationRules
     public static readonly IReadOnlyDictionary<string, (string Realm, string[] Permissions)> Roles = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
     {
         // Runs the system: every staff permission.
-        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage"]),
+        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage", "audit.read"]),
         // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
         // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",
@@ -229,10 +234,10 @@ public static class AuthorizationRules
             "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage", "provision.manage", "provision.approve",
             "requests.handle", "requests.documents.review", "inquiries.handle", "anonymization.manage", "anonymization.method.read",
             "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage",
-            "incidents.read", "incidents.manage",
+            "incidents.read", "incidents.manage", "audit.read",
         ]),
         // Answers for a department: reviews its access logs and approves its devices.
-        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self", "incidents.read"]),
+        ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self", "incidents.read", "audit.read"]),
         // Registers candidates, keeps their items right and puts them forward; erases nobody.
         ["recruiter"] = ("staff", ["persons.register", "persons.search", "persons.read", "persons.correct", "consent.manage", "provision.entries", "account.self"]),
         // Works the requests queue and the inquiries.
