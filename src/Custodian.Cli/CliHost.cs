@@ -12,7 +12,6 @@ using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Custodian.Vault.Keys;
-using Custodian.Incidents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

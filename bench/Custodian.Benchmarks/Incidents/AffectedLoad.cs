@@ -95,7 +95,7 @@ internal static class AffectedLoad
     private static async Task BuildAsync(string directory, int count)
     {
         // Private, as the command line requires of a data folder.
-        System.IO.Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Custodian.Storage.DataFolder.Prepare(directory);
         await using var services = Services(directory);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         // The key file, as a first start makes it, so that the command line opens this folder.

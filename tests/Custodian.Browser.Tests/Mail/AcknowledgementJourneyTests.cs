@@ -57,8 +57,8 @@ public sealed class AcknowledgementJourneyTests : IAsyncLifetime
         var secret = await page.InnerTextAsync("#secret");
 
         // The sender runs every second in the background; the test waits for the message, at most half a minute.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_server.Smtp.To(email).Count == 0 && DateTime.UtcNow < deadline)
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (_server.Smtp.To(email).Count == 0 && TimeProvider.System.GetUtcNow() < deadline)
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }

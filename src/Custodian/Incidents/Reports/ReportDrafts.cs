@@ -68,7 +68,7 @@ internal sealed class ReportDrafts(
 
     public byte[] ToPdf(ReportDraft draft)
     {
-        LetterFonts.Install(letters.Value.LetterFont, letters.Value.PdfLicense);
+        LetterFonts.Install(letters.Value.LetterFont);
         var pdf = new PdfLetter();
         draft.Notes.ToList().ForEach(n => pdf.Paragraph(n));
         foreach (var section in draft.Sections)
