@@ -42,12 +42,9 @@ internal sealed class IncidentDetection(
         }
 
         var key = Key(finding);
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        if (await OpenedAsync(key, cancellationToken) is { } opened)
         {
-            if (await db.Set<Incident>().Where(i => i.DetectedBy == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } opened)
-            {
-                return await register.GetAsync(opened, cancellationToken);
-            }
+            return await register.GetAsync(opened, cancellationToken);
         }
 
         // Insiders' reads suggest a wrongful purpose; refusals and failed sign-ins an intrusion. The office corrects either.
@@ -74,7 +71,8 @@ internal sealed class IncidentDetection(
         var opened = 0;
         foreach (var finding in findings)
         {
-            if ((await OpenAsync(Actor.System, finding, cancellationToken)).Succeeded)
+            // A finding already opened (by an earlier scan or a person's button) is not counted again.
+            if (await OpenedAsync(Key(finding), cancellationToken) is null && (await OpenAsync(Actor.System, finding, cancellationToken)).Succeeded)
             {
                 opened++;
             }
@@ -128,6 +126,12 @@ internal sealed class IncidentDetection(
         }
 
         return findings;
+    }
+
+    private async Task<Guid?> OpenedAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Incident>().Where(i => i.DetectedBy == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string Key(DetectionFinding f) =>

@@ -228,7 +228,7 @@ public abstract class MailDeliveryTests(MailApp app)
         var rejected = await RequestFlow.UploadOkAsync(client, requestId);
         await RequestFlow.StepAsync(client, requestId, $"documents/{rejected}/review", new { accept = false, reason = "The scan is unreadable." });
         var accepted = await RequestFlow.UploadOkAsync(client, requestId);
-        await RequestFlow.StepAsync(client, requestId, $"documents/{accepted}/review", new { accept = true });
+        await RequestFlow.AcceptAsync(client, requestId, accepted);
         await RequestFlow.StepAsync(client, requestId, "verify");
         await RequestFlow.StepAsync(client, requestId, "start");
         await RequestFlow.StepAsync(client, requestId, "fulfil");
