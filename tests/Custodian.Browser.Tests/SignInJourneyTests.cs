@@ -16,8 +16,8 @@ public sealed class SignInJourneyTests(ConsoleFixture console) : IClassFixture<C
 
         await ConsoleJourney.SignInFirstTimeAsync(page, StaffAccounts.AdministratorName, CustodianServer.AdminPassword);
 
-        Assert.Equal("Console", await page.InnerTextAsync("h1"));
-        Assert.Contains("administrator", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("Today", await page.InnerTextAsync("h1"));
+        Assert.Contains($"Signed in as {StaffAccounts.AdministratorName}.", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.True(await page.IsVisibleAsync("header nav a:has-text('Persons')"));
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "custodian.session");
         Assert.True(session.HttpOnly);

@@ -46,10 +46,11 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         // A consent told to staff needs a reference to its evidence: without one, nothing is recorded.
         await page.EvalOnSelectorAsync("#evidence-reference", "e => e.removeAttribute('required')");
         await page.ClickAsync("button:has-text('Put forward')");
-        Assert.Contains("evidence", await page.InnerTextAsync("p.field-error"), StringComparison.Ordinal);
+        Assert.Contains("evidence", await page.InnerTextAsync(".field-error"), StringComparison.Ordinal);
         await page.FillAsync("#evidence-reference", "Signed entry form EF-2026-114, Querétaro office");
         await page.ClickAsync("button:has-text('Put forward')");
-        Assert.Contains($"Put forward to {company.Name}", await page.InnerTextAsync("p.done"), StringComparison.Ordinal);
+        var entered = await page.InnerTextAsync("main");
+        Assert.True(entered.Contains($"Put forward to {company.Name}", StringComparison.Ordinal), entered);
 
         var companyPage = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(companyPage, companyUser, "a long company password");
@@ -110,7 +111,8 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         Assert.Contains("SC-US-1", await page.InnerTextAsync("dl.request-facts"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#staff-account", new Microsoft.Playwright.SelectOptionValue { Label = companyUser });
         await page.ClickAsync("button:has-text('Make it this company')");
-        Assert.Equal("Recorded.", await page.InnerTextAsync("p.done"));
+        var linked = await page.InnerTextAsync("main");
+        Assert.True(linked.Contains("Recorded.", StringComparison.Ordinal), linked);
 
         // Details are corrected in place; a country the ISO list does not know is a field error, a name becomes its code.
         await page.FillAsync("#company-country-input", "Narnia");

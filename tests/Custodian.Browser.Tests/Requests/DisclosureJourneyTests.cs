@@ -74,7 +74,8 @@ public sealed class DisclosureJourneyTests(ConsoleFixture console) : IClassFixtu
         var documentHref = await staff.GetAttributeAsync("table.documents a:has-text('Open')", "href");
         var opened = await staff.Context.APIRequest.GetAsync(new Uri(new Uri(staff.Url), "/" + documentHref).ToString());
         Assert.Equal(200, opened.Status);
-        await staff.ReloadAsync();
+        // A fresh GET of the request page: reloading would send the last form again.
+        await staff.GotoAsync(staff.Url);
         await staff.ClickAsync("button:has-text('Accept')");
         await staff.ClickAsync("button:has-text('Verify identity')");
         Assert.Contains("disposed of", await staff.InnerTextAsync("table.documents"), StringComparison.Ordinal);

@@ -193,6 +193,8 @@ public sealed class ServerSettings : IAsyncDisposable
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS {_database} WITH (FORCE)";
+            // Ending a killed server's sessions can take a while on a loaded host.
+            command.CommandTimeout = 180;
             await command.ExecuteNonQueryAsync();
         }
 
