@@ -15,6 +15,7 @@ internal static class IncidentEndpoints
     public static WebApplication MapIncidents(this WebApplication app)
     {
         var incidents = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
+        app.MapIncidentNotices();
         incidents.MapGet("/", ListAsync).RequirePermission(Permissions.IncidentsRead)
             .WithSummary("Open incidents (all with `all=true`), newest first, each with its assessment and open report deadlines");
         incidents.MapPost("/", RegisterAsync).RequirePermission(Permissions.IncidentsManage)

@@ -188,6 +188,15 @@ public enum AuditEventType
     // Incidents: who is affected, report drafts, notices (9300–9349).
     /// <summary>The persons an actor's uses in a window reached were listed; names the actor queried and the count, not the persons.</summary>
     IncidentAffectedListed = 9300,
+    // Incidents: notices to persons and public notices (9350–9379); incident ids and counts per channel, never an address or a text.
+    /// <summary>Persons of an incident were notified; names the incident and the counts per channel.</summary>
+    IncidentPersonsNotified = 9350,
+    /// <summary>The letters of an incident's notices were made for printing; names the incident and the count.</summary>
+    IncidentNoticeLettersIssued = 9351,
+    /// <summary>An incident's public notice was published or its text changed; names the incident and the languages.</summary>
+    IncidentNoticePublished = 9352,
+    /// <summary>An incident's public notice was withdrawn from the privacy centre; names the incident.</summary>
+    IncidentNoticeWithdrawn = 9353,
     // Mail (9400–9449): the outbox's deliveries and staff actions; names the outbox row, the template and the person, never an address.
     /// <summary>The SMTP server accepted a message; names the outbox row (subject) and the template (reason).</summary>
     MailSent = 9400,

@@ -169,6 +169,14 @@ public sealed class IncidentRegister(
         return Entry(AuditEventType.IncidentContained, actor, incident, $"{kind}:{subject}");
     }
 
+    /// <summary>A timeline line and its audit event for a change another part of the module makes, in <paramref name="db"/>'s commit.</summary>
+    internal AuditEntry Record(CustodianDb db, Incident incident, Actor actor, string kind, string? detail, AuditEventType type, string? reason)
+    {
+        incident.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Timeline(db, incident, actor, kind, detail);
+        return Entry(type, actor, incident, reason);
+    }
+
     public async Task<Result<IncidentView>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

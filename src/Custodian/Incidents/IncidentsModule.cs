@@ -1,3 +1,4 @@
+using Custodian.Incidents.Notices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class IncidentsModule
         services.AddSingleton<IncidentContainment>();
         services.AddSingleton<IncidentDetection>();
         services.AddHostedService<DetectionSchedule>();
+        services.AddIncidentNotices();
         return services;
     }
 }

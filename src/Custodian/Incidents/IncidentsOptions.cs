@@ -20,6 +20,9 @@ public sealed class IncidentsOptions
 
     /// <summary>Detection hooks that open a suspected incident by themselves; off by default (a person reviews the finding).</summary>
     public DetectionOptions Detection { get; set; } = new();
+
+    /// <summary>How notices to persons read their addresses through the gate and which language they are written in.</summary>
+    public Notices.NoticeOptions Notices { get; set; } = new();
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ internal sealed class IncidentsOptionsValidator(PolicyStore policies) : IValidat
         }
 
         problems.AddRange(options.Deadlines.Problems());
+        problems.AddRange(options.Notices.Problems(policies));
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -12,9 +12,9 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Incidents.Reports;
 
 /// <summary>What the persons were told so far, for the report's response and publication items.</summary>
-internal sealed record NoticeFacts(int Notified, DateTime? FirstAt, DateTime? LastAt, DateTime? PublishedAt)
+internal sealed record NoticeFacts(int Notified, DateTime? FirstAt, DateTime? LastAt, DateTime? PublishedAt, IReadOnlyDictionary<Notices.NoticeChannel, int> ByChannel)
 {
-    public static readonly NoticeFacts None = new(0, null, null, null);
+    public static readonly NoticeFacts None = new(0, null, null, null, new Dictionary<Notices.NoticeChannel, int>());
 }
 
 /// <summary>
@@ -101,6 +101,8 @@ internal sealed class ReportDrafts(
             ["first"] = notices.FirstAt is { } first ? t.Date(JapanDay(first)) : "",
             ["last"] = notices.LastAt is { } last ? t.Date(JapanDay(last)) : "",
             ["published"] = notices.PublishedAt is { } published ? t.Date(JapanDay(published)) : "",
+            ["channels"] = string.Join(t.ListSeparator, notices.ByChannel.Where(c => c.Value > 0).OrderBy(c => c.Key)
+                .Select(c => ReportTemplates.ReportFile.Fill(t.Text["channel-" + c.Key.ToString().ToLowerInvariant()], new Dictionary<string, string> { ["n"] = c.Value.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo(t.Culture)) }))),
             ["containment"] = incident.Containment,
             ["decision"] = t.Decisions[view.Assessment.Decision.ToString()],
             ["preliminaryDue"] = t.Date(view.Deadlines.Preliminary),
@@ -144,8 +146,11 @@ internal sealed class ReportDrafts(
             : null;
     }
 
-    // Item 6 of the issue (notices to persons) records who was told when; until then nobody has been.
-    private static Task<NoticeFacts> NoticesAsync(Guid incident, CancellationToken cancellationToken) => Task.FromResult(NoticeFacts.None);
+    private async Task<NoticeFacts> NoticesAsync(Guid incident, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Notices.NoticeRecord.FactsAsync(db, incident, cancellationToken);
+    }
 
     private static DateOnly JapanDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Japan));
 }

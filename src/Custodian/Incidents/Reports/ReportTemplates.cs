@@ -18,7 +18,7 @@ internal sealed class ReportTemplates
     private static readonly string[] Texts =
     [
         "overview", "items", "items-none", "persons", "persons-suspected", "persons-none", "basis-list", "basis-count", "cause",
-        "secondary-harm", "secondary-harm-encrypted", "response-none", "response-done", "publication-none", "publication-done",
+        "secondary-harm", "secondary-harm-encrypted", "response-none", "response-done", "channel-email", "channel-letter", "channel-public", "publication-none", "publication-done",
         "prevention", "prevention-none", "other",
     ];
 
