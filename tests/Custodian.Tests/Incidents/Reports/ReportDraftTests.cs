@@ -7,6 +7,7 @@ using Custodian.Policy;
 using Custodian.Audit;
 using Custodian.Storage;
 using Custodian.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,11 +37,18 @@ public sealed class ReportDraftTests : IAsyncLifetime
             .AddPolicy(configuration)
             .AddAudit(configuration)
             .AddIncidents(configuration)
-            .AddIncidentReports()
             .BuildServiceProvider();
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
+        // Who learned of it must be a staff account (only a detection may have nobody yet).
+        var learnedBy = Guid.CreateVersion7();
+        await using (var db = await _services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            db.Add(new Custodian.Staff.StaffAccount { Id = learnedBy, UserName = "officer", Role = "privacy-officer" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
         var registered = await _services.GetRequiredService<IncidentRegister>().RegisterAsync(Actor.System, new IncidentInput(
-            LearnedAt: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), LearnedHow: "a consignee's report", LearnedBy: Guid.Empty,
+            LearnedAt: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), LearnedHow: "a consignee's report", LearnedBy: learnedBy,
             Summary: "A recruiter's laptop was stolen from a car.", Cause: "loss-or-theft", Policies: ["leverages-career-mexico"],
             Items: ["leverages-career-mexico/name", "leverages-career-mexico/email"], Containment: "The laptop's sessions and tokens were revoked.",
             AffectedCount: 1234), cancellationToken: TestContext.Current.CancellationToken);
