@@ -93,6 +93,22 @@ public abstract class IncidentPagesTests(CustodianApp app)
         Assert.Equal(new[] { first, second }.Order(), (await app.Service<IncidentRegister>().PersonsAsync(id, Ct)).Order());
     }
 
+    [Fact]
+    public async Task Closing_with_a_report_due_is_refused_on_the_page_and_an_unknown_actor_is_named_beside_its_field()
+    {
+        var officer = await SafetyHost.SignInNewAsync(app, "privacy-officer", Peer());
+        var id = await IncidentAsync(officer);
+        var page = $"/console/incidents/{id}";
+
+        var close = await (await officer.Client.PostAsync(page, await SafetyHost.FormAsync(officer.Client, page, "status", ("status", "closed")), Ct)).Content.ReadAsStringAsync(Ct);
+        var unknown = await (await officer.Client.PostAsync(page, await SafetyHost.FormAsync(officer.Client, page, "affected",
+            ("actorId", $"staff:{Guid.NewGuid()}"), ("from", "2026-11-01T00:00"), ("to", "2026-12-01T00:00"), ("do", "find")), Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("class=\"error\" role=\"alert\"", close, StringComparison.Ordinal);
+        Assert.Equal(IncidentStatus.Suspected, (await app.Service<IncidentRegister>().GetAsync(id, Ct)).Value!.Incident.Status);
+        Assert.Contains("id=\"actor-error\" data-code=\"actor.unknown\"", unknown, StringComparison.Ordinal);
+    }
+
     private async Task<string> UploadAsync(HttpClient client, Guid incident, string list)
     {
         var page = $"/console/incidents/{incident}";
