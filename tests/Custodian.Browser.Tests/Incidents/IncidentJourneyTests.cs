@@ -94,7 +94,7 @@ public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture
         // Containment: the leaked token revoked from the incident page, linked in its timeline by name.
         await page.GotoAsync(incidentUrl);
         await page.SelectOptionAsync("#step", "revoke-token");
-        await page.FillAsync("#subject", token.Token.Id.ToString());
+        await page.SelectOptionAsync("#subject", new SelectOptionValue { Label = tokenName });
         await page.ClickAsync("button:has-text('Take the step')");
         var contained = page.Locator("table.incident-timeline tr[data-kind='containment:revoke-token']");
         await Assertions.Expect(contained).ToContainTextAsync(tokenName);
