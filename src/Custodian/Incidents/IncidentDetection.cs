@@ -29,16 +29,20 @@ internal sealed class IncidentDetection(
     public static IReadOnlyList<string> Kinds { get; } = [BulkRead, OutOfHours, GateRefusals, FailedSignIns];
 
     /// <summary>Opens a suspected incident for the finding, or returns the one it already opened.</summary>
-    public async Task<Result<IncidentView>> OpenAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken = default)
+    public async Task<Result<IncidentView>> OpenAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken = default) =>
+        (await OpenOrFindAsync(actor, finding, cancellationToken)).Result;
+
+    /// <summary>As <see cref="OpenAsync"/>, telling whether the incident was opened now, so a scan counts only new ones.</summary>
+    private async Task<(Result<IncidentView> Result, bool Opened)> OpenOrFindAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken)
     {
         if (!Kinds.Contains(finding.Kind, StringComparer.Ordinal))
         {
-            return Failure.Invalid("kind", "incident.detection-kind", $"The finding is one of: {string.Join(", ", Kinds)}.");
+            return (Failure.Invalid("kind", "incident.detection-kind", $"The finding is one of: {string.Join(", ", Kinds)}."), false);
         }
 
         if (finding.To < finding.From)
         {
-            return Failure.Invalid("to", "incident.window", "The window's end is before its start.");
+            return (Failure.Invalid("to", "incident.window", "The window's end is before its start."), false);
         }
 
         var key = Key(finding);
@@ -46,7 +50,7 @@ internal sealed class IncidentDetection(
         {
             if (await db.Set<Incident>().Where(i => i.DetectedBy == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } opened)
             {
-                return await register.GetAsync(opened, cancellationToken);
+                return (await register.GetAsync(opened, cancellationToken), false);
             }
         }
 
@@ -58,7 +62,7 @@ internal sealed class IncidentDetection(
             LearnedBy: actor.Kind == ActorKind.Staff ? actor.Id : Guid.Empty,
             Summary: $"Suspected from a detection finding: {finding.Kind}, {finding.Count} events between {finding.From:u} and {finding.To:u}; to be reviewed.",
             Cause: cause);
-        return await register.RegisterAsync(actor, input, key, cancellationToken);
+        return (await register.RegisterAsync(actor, input, key, cancellationToken), true);
     }
 
     /// <summary>The automatic rules for the day before <paramref name="today"/>, as the options enable them; returns what it opened.</summary>
@@ -74,7 +78,7 @@ internal sealed class IncidentDetection(
         var opened = 0;
         foreach (var finding in findings)
         {
-            if ((await OpenAsync(Actor.System, finding, cancellationToken)).Succeeded)
+            if (await OpenOrFindAsync(Actor.System, finding, cancellationToken) is { Opened: true, Result.Succeeded: true })
             {
                 opened++;
             }
