@@ -2,8 +2,6 @@ using Custodian.Audit;
 using Custodian.Backup;
 using Custodian.Calendars;
 using Custodian.Incidents;
-using Custodian.Incidents.Affected;
-using Custodian.Incidents.Reports;
 using Custodian.Mail;
 using Custodian.Policy;
 using Custodian.Requests;
@@ -77,8 +75,6 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddRetention(builder.Configuration);
         builder.Services.AddBackup(builder.Configuration);
         builder.Services.AddIncidents(builder.Configuration);
-        builder.Services.AddIncidentAffected();
-        builder.Services.AddIncidentReports();
         // The outbox's wrapped keys for a rotation, and its part in an erasure (a disposal run erases persons too).
         builder.Services.AddMail(builder.Configuration);
         return new CliHost(builder.Build());

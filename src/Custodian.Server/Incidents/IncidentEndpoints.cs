@@ -46,6 +46,8 @@ internal static class IncidentEndpoints
             .WithSummary("Take a containment step: revoke-token, revoke-consignee-credential, end-sessions, deactivate-account, suspend-company");
         incidents.MapPost("/detections", DetectAsync).RequirePermission(Permissions.IncidentsManage)
             .WithSummary("Open a suspected incident from a detection finding (bulk-read, out-of-hours, gate-refusals, failed-sign-ins), once per finding");
+        app.MapIncidentAffected();
+        app.MapIncidentReports();
         return app;
     }
 

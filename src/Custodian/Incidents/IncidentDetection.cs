@@ -29,22 +29,29 @@ internal sealed class IncidentDetection(
     public static IReadOnlyList<string> Kinds { get; } = [BulkRead, OutOfHours, GateRefusals, FailedSignIns];
 
     /// <summary>Opens a suspected incident for the finding, or returns the one it already opened.</summary>
-    public async Task<Result<IncidentView>> OpenAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken = default)
+    public async Task<Result<IncidentView>> OpenAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken = default) =>
+        (await OpenOrFindAsync(actor, finding, cancellationToken)).Result;
+
+    /// <summary>As <see cref="OpenAsync"/>, telling whether the incident was opened now, so a scan counts only new ones.</summary>
+    private async Task<(Result<IncidentView> Result, bool Opened)> OpenOrFindAsync(Actor actor, DetectionFinding finding, CancellationToken cancellationToken)
     {
         if (!Kinds.Contains(finding.Kind, StringComparer.Ordinal))
         {
-            return Failure.Invalid("kind", "incident.detection-kind", $"The finding is one of: {string.Join(", ", Kinds)}.");
+            return (Failure.Invalid("kind", "incident.detection-kind", $"The finding is one of: {string.Join(", ", Kinds)}."), false);
         }
 
         if (finding.To < finding.From)
         {
-            return Failure.Invalid("to", "incident.window", "The window's end is before its start.");
+            return (Failure.Invalid("to", "incident.window", "The window's end is before its start."), false);
         }
 
         var key = Key(finding);
-        if (await OpenedAsync(key, cancellationToken) is { } opened)
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            return await register.GetAsync(opened, cancellationToken);
+            if (await db.Set<Incident>().Where(i => i.DetectedBy == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken) is { } opened)
+            {
+                return (await register.GetAsync(opened, cancellationToken), false);
+            }
         }
 
         // Insiders' reads suggest a wrongful purpose; refusals and failed sign-ins an intrusion. The office corrects either.
@@ -55,7 +62,7 @@ internal sealed class IncidentDetection(
             LearnedBy: actor.Kind == ActorKind.Staff ? actor.Id : Guid.Empty,
             Summary: $"Suspected from a detection finding: {finding.Kind}, {finding.Count} events between {finding.From:u} and {finding.To:u}; to be reviewed.",
             Cause: cause);
-        return await register.RegisterAsync(actor, input, key, cancellationToken);
+        return (await register.RegisterAsync(actor, input, key, cancellationToken), true);
     }
 
     /// <summary>The automatic rules for the day before <paramref name="today"/>, as the options enable them; returns what it opened.</summary>
@@ -71,8 +78,7 @@ internal sealed class IncidentDetection(
         var opened = 0;
         foreach (var finding in findings)
         {
-            // A finding already opened (by an earlier scan or a person's button) is not counted again.
-            if (await OpenedAsync(Key(finding), cancellationToken) is null && (await OpenAsync(Actor.System, finding, cancellationToken)).Succeeded)
+            if (await OpenOrFindAsync(Actor.System, finding, cancellationToken) is { Opened: true, Result.Succeeded: true })
             {
                 opened++;
             }
@@ -126,12 +132,6 @@ internal sealed class IncidentDetection(
         }
 
         return findings;
-    }
-
-    private async Task<Guid?> OpenedAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Incident>().Where(i => i.DetectedBy == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static string Key(DetectionFinding f) =>

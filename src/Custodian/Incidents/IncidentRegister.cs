@@ -204,6 +204,15 @@ public sealed class IncidentRegister(
         return [.. incidents.Select(i => View(i, [], 0))];
     }
 
+    /// <summary>How many incidents are open in each status (closed ones are not counted): the home dashboard's figures.</summary>
+    public async Task<IReadOnlyDictionary<IncidentStatus, int>> OpenCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Incident>().AsNoTracking().Where(i => i.Status != IncidentStatus.Closed)
+            .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+    }
+
     /// <summary>The persons listed for an incident, by id.</summary>
     public async Task<IReadOnlyList<Guid>> PersonsAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
+using Custodian.Incidents.Affected;
 using Custodian.Incidents.Notices;
+using Custodian.Incidents.Reports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,7 @@ namespace Custodian.Incidents;
 
 public static class IncidentsModule
 {
-    /// <summary>The incident register, its assessment, deadlines, containment and detection hooks. Needs AddPolicy, AddAudit, AddStaff and AddProvision.</summary>
+    /// <summary>The incident register, its assessment, deadlines, containment, detection hooks, affected persons and report drafts. Needs AddPolicy, AddAudit, AddStaff and AddProvision.</summary>
     public static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IncidentsOptions>()
@@ -23,6 +25,6 @@ public static class IncidentsModule
         services.AddSingleton<IncidentDetection>();
         services.AddHostedService<DetectionSchedule>();
         services.AddIncidentNotices();
-        return services;
+        return services.AddIncidentAffected().AddIncidentReports();
     }
 }

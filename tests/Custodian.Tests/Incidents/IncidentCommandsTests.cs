@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Custodian.Cli.Incidents;
+using Custodian.Tests.Support;
 
 namespace Custodian.Tests.Incidents;
 
@@ -33,5 +34,16 @@ public sealed class IncidentCommandsTests
 
         Assert.Equal((2, ""), (exitCode, output));
         Assert.StartsWith(option + ":", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_incident_without_a_learning_date_or_with_a_cause_outside_the_list_exits_2_naming_the_option()
+    {
+        var (noDate, _, noDateError) = await CustodianCli.RunAsync("incidents", "deadlines", "--cause", "error");
+        var (badCause, _, badCauseError) = await CustodianCli.RunAsync("incidents", "deadlines", "--learned", "2026-12-07", "--cause", "burglary");
+
+        Assert.Equal((2, 2), (noDate, badCause));
+        Assert.Contains("--learned", noDateError, StringComparison.Ordinal);
+        Assert.StartsWith("--cause:", badCauseError, StringComparison.Ordinal);
     }
 }

@@ -185,5 +185,19 @@ internal static class ConsoleWords
         ["One of male, female, other, undisclosed."] = ("male、female、other、undisclosed のいずれかです。", "Uno de male, female, other, undisclosed."),
         ["Only a purpose of this channel that asks for consent."] = ("この取得経路の同意が必要な利用目的のみ選べます。", "Solo una finalidad de este canal que pide consentimiento."),
         ["Not a data item of this policy."] = ("このポリシーの項目ではありません。", "No es un dato de esta política."),
+        // The home dashboard's incidents (issue 20).
+        ["Incidents"] = ("漏えい等事案", "Incidentes"),
+        ["open incidents"] = ("件の対応中の事案", "incidentes abiertos"),
+        ["Suspected, to assess"] = ("疑い（評価待ち）", "Sospechados, por evaluar"),
+        ["Confirmed"] = ("確認済み", "Confirmados"),
+        ["Preliminary report sent"] = ("速報済み", "Informe preliminar enviado"),
+        ["Final report sent"] = ("確報済み", "Informe final enviado"),
+        ["Reports to the PPC due"] = ("個人情報保護委員会への報告期限", "Informes a la PPC pendientes"),
+        ["No report is due."] = ("期限の迫った報告はありません。", "No hay informes pendientes."),
+        ["Incident {0}"] = ("事案 {0}", "Incidente {0}"),
+        ["preliminary report (速報)"] = ("速報", "informe preliminar (速報)"),
+        ["final report (確報)"] = ("確報", "informe final (確報)"),
+        ["due {0}"] = ("期限 {0}", "vence el {0}"),
+        ["overdue"] = ("期限超過", "vencido"),
     };
 }

@@ -37,23 +37,33 @@ internal sealed class ReportDrafts(
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    public static readonly IReadOnlyList<string> Formats = ["pdf", "json"];
+
+    /// <summary>The command line's draft: the incident by id or number, the language as <c>--lang</c>; an unknown incident is bad input.</summary>
     public async Task<Result<ReportDraft>> DraftAsync(string? incident, string? stage, string? language, CancellationToken cancellationToken = default)
     {
-        if (stage is null || !Stages.Contains(stage))
+        if (Check(stage, language, "lang") is { } bad)
         {
-            return Failure.Invalid("stage", "report.stage", "The stage is preliminary or final.");
+            return bad;
         }
 
-        if (language is null || !templates.Languages.Contains(language))
-        {
-            return Failure.Invalid("lang", "report.language", $"The language is one of {string.Join(", ", templates.Languages.Order(StringComparer.Ordinal))}.");
-        }
+        return await FindAsync(incident, cancellationToken) is { } id
+            ? await DraftAsync(id, stage!, language!, cancellationToken)
+            : Failure.Invalid("incident", "incident.unknown", "No incident has this id or number.");
+    }
 
-        if (await FindAsync(incident, cancellationToken) is not { } id)
-        {
-            return Failure.Invalid("incident", "incident.unknown", "No incident has this id or number.");
-        }
+    /// <summary>The API's draft: the incident by id (unknown is not found), the language as <c>language</c>.</summary>
+    public async Task<Result<ReportDraft>> DraftAsync(Guid incident, string? stage, string? language, string languageField, CancellationToken cancellationToken = default) =>
+        Check(stage, language, languageField) is { } bad ? bad : await DraftAsync(incident, stage!, language!, cancellationToken);
 
+    private Failure? Check(string? stage, string? language, string languageField) =>
+        stage is null || !Stages.Contains(stage) ? Failure.Invalid("stage", "report.stage", "The stage is preliminary or final.")
+        : language is null || !templates.Languages.Contains(language)
+            ? Failure.Invalid(languageField, "report.language", $"The language is one of {string.Join(", ", templates.Languages.Order(StringComparer.Ordinal))}.")
+        : null;
+
+    private async Task<Result<ReportDraft>> DraftAsync(Guid id, string stage, string language, CancellationToken cancellationToken)
+    {
         var view = await register.GetAsync(id, cancellationToken);
         if (view.Failure is { } failure)
         {

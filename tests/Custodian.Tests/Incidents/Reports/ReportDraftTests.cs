@@ -37,19 +37,18 @@ public sealed class ReportDraftTests : IAsyncLifetime
             .AddPolicy(configuration)
             .AddAudit(configuration)
             .AddIncidents(configuration)
-            .AddIncidentReports()
             .BuildServiceProvider();
         await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync(TestContext.Current.CancellationToken);
-        // Whoever learned of it is a staff account the register knows.
-        var officer = Guid.CreateVersion7();
+        // Who learned of it must be a staff account (only a detection may have nobody yet).
+        var learnedBy = Guid.CreateVersion7();
         await using (var db = await _services.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
-            db.Add(new Custodian.Staff.StaffAccount { Id = officer, UserName = "officer", Role = "privacy-officer" });
+            db.Add(new Custodian.Staff.StaffAccount { Id = learnedBy, UserName = "officer", Role = "privacy-officer" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
         var registered = await _services.GetRequiredService<IncidentRegister>().RegisterAsync(Actor.System, new IncidentInput(
-            LearnedAt: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), LearnedHow: "a consignee's report", LearnedBy: officer,
+            LearnedAt: new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero), LearnedHow: "a consignee's report", LearnedBy: learnedBy,
             Summary: "A recruiter's laptop was stolen from a car.", Cause: "loss-or-theft", Policies: ["leverages-career-mexico"],
             Items: ["leverages-career-mexico/name", "leverages-career-mexico/email"], Containment: "The laptop's sessions and tokens were revoked.",
             AffectedCount: 1234), cancellationToken: TestContext.Current.CancellationToken);

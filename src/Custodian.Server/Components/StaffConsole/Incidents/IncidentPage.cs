@@ -16,11 +16,29 @@ public abstract class IncidentPage : ConsolePage
 
     [Inject] protected TimeProvider Time { get; set; } = default!;
 
+    [Inject] private protected Custodian.Provision.ClientCompanyRegistry Companies { get; set; } = default!;
+
+    [Inject] private protected Custodian.Provision.Consignees Consignees { get; set; } = default!;
+
+    [Inject] private protected ApiTokens Tokens { get; set; } = default!;
+
     private protected Dictionary<Guid, string> StaffNames { get; private set; } = [];
 
     protected bool MayManage => Grants.Holds(HttpContext.User, Permissions.IncidentsManage);
 
     protected DateOnly Today => ReportDeadlines.LearnedOn(Time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Whom an incident's actor or containment step can be, by name for the pickers: staff accounts (after
+    /// <see cref="LoadNamesAsync"/>), API tokens, consignees and client companies.
+    /// </summary>
+    private protected async Task<IReadOnlyList<IncidentSubject>> SubjectsAsync() =>
+    [
+        .. StaffNames.OrderBy(s => s.Value, StringComparer.Ordinal).Select(s => new IncidentSubject("Staff accounts", "staff", s.Key, s.Value)),
+        .. (await Tokens.ListAsync(Ct)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => new IncidentSubject("API tokens", "token", t.Id, t.Name)),
+        .. (await Consignees.ListAsync(Ct)).Select(c => new IncidentSubject("Consignees", "consignee", c.Consignee.Id, c.Consignee.Name)),
+        .. (await Companies.ListAsync(Ct)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => new IncidentSubject("Client companies", "company", c.Id, c.Name)),
+    ];
 
     protected async Task LoadNamesAsync() => StaffNames = (await Accounts.ListAsync(Ct)).ToDictionary(a => a.Id, a => a.UserName);
 
@@ -61,4 +79,10 @@ public abstract class IncidentPage : ConsolePage
             : null;
 
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+}
+
+/// <summary>An account, token, consignee or company as a picker offers it: its kind as the audit log names it, and its name.</summary>
+internal sealed record IncidentSubject(string Group, string Kind, Guid Id, string Label)
+{
+    public string AuditName => $"{Kind}:{Id}";
 }
