@@ -25,8 +25,7 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
     public async Task<CheckReport> CheckAsync(ImportDuplicates duplicates, Task prepared, TextWriter error, CancellationToken ct)
     {
         var name = options.File.Name;
-        options.File.Refresh();
-        _checkedFile = (options.File.Length, options.File.LastWriteTimeUtc);
+        RememberFile();
         var (source, headerProblems) = ImportSource.Open(options.File.FullName, options.JsonLines, options.Delimiter, columns, policy);
         using var _ = source;
         foreach (var problem in headerProblems)
@@ -143,6 +142,13 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
                 yield return fresh;
             }
         }
+    }
+
+    /// <summary>The file's size and time as the first pass reads it: what the second expects to find.</summary>
+    internal void RememberFile()
+    {
+        options.File.Refresh();
+        _checkedFile = (options.File.Length, options.File.LastWriteTimeUtc);
     }
 
     private void EnsureUnchanged()
