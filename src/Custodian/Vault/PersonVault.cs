@@ -65,8 +65,7 @@ public sealed class PersonVault(
     }
 
     /// <summary>
-    /// Registers checked persons in batches that grow from 1,000 to <paramref name="batchSize"/>, a transaction each, or
-    /// up to four full ones already sealed in one (<see cref="WriteBatchesAsync"/>). One task seals
+    /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
     /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps up to
     /// two sealed batches waiting, so the writer does not wait while the sizes grow. The first is small so the writer
     /// starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
@@ -92,9 +91,12 @@ public sealed class PersonVault(
         var done = 0;
         try
         {
-            await foreach (var batch in sealedBatches.Reader.ReadAllAsync(stop.Token))
+            await foreach (var (persons, indexes) in sealedBatches.Reader.ReadAllAsync(stop.Token))
             {
-                done += await WriteBatchesAsync(actor, batch, sealedBatches.Reader, batchSize, stop.Token);
+                // Sealed ahead, maybe before a rotation: what the retired key wrapped goes under the new one now.
+                crypto.RewrapStale(persons.Select(p => p.Key));
+                await RegisterManyAsync(actor, persons, indexes, stop.Token);
+                done += persons.Length;
                 progress?.Report(done);
             }
         }
@@ -106,39 +108,6 @@ public sealed class PersonVault(
         }
 
         return done;
-    }
-
-    /// <summary>
-    /// Writes <paramref name="first"/> and, in the same transaction, up to three more full batches already sealed: every
-    /// transaction rewrites the blind-index pages its random digests land on, and past the page cache (about half a
-    /// million persons) those rewrites, logged and checkpointed, were a quarter of an import's CPU, in the kernel. The
-    /// sealed batches are let go as they are written, so memory does not grow with the transaction.
-    /// </summary>
-    private async Task<int> WriteBatchesAsync(
-        Actor actor, (EnrolledPerson[] Persons, List<BlindIndex> Indexes) first,
-        System.Threading.Channels.ChannelReader<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)> sealedBatches, int batchSize, CancellationToken cancellationToken)
-    {
-        const int MostBatches = 4;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var entries = new List<AuditEntry>();
-        // The entries are chained after the write has run, so the write fills them batch by batch.
-        await audit.CommitAsync(db, entries, async (d, ct) =>
-        {
-            var batch = first;
-            for (var written = 1; ; written++)
-            {
-                // Sealed ahead, maybe before a rotation: what the retired key wrapped goes under the new one now.
-                crypto.RewrapStale(batch.Persons.Select(p => p.Key));
-                await Enrolment.WriteAsync(d, batch.Persons, batch.Indexes, ct);
-                entries.AddRange(batch.Persons.Select(e => Registered(actor, e.Person)));
-                if (written == MostBatches || batch.Persons.Length < batchSize
-                    || !sealedBatches.TryPeek(out var next) || next.Persons.Length < batchSize || !sealedBatches.TryRead(out batch))
-                {
-                    break;
-                }
-            }
-        }, cancellationToken);
-        return entries.Count;
     }
 
     private async Task SealAsync<T>(
