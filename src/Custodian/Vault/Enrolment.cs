@@ -34,13 +34,14 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
     }
 
     /// <summary>Seals a checked registration with a new data key.</summary>
-    public EnrolledPerson Enrol(CheckedRegistration checkedRegistration)
+    /// <param name="batch">Wrapped under the key last seen: the writer re-wraps before it commits (<see cref="VaultCrypto.RewrapStale"/>).</param>
+    public EnrolledPerson Enrol(CheckedRegistration checkedRegistration, bool batch = false)
     {
         var (registration, policy, channel) = checkedRegistration;
         var now = time.GetUtcNow();
         var person = new Person
         {
-            Id = Guid.CreateVersion7(now),
+            Id = Keys.RandomBytes.NewVersion7(now),
             PolicyId = policy.Id,
             PolicyVersion = policy.Version,
             Channel = channel.Id,
@@ -48,7 +49,7 @@ public sealed class Enrolment(PolicyStore policies, VaultCrypto crypto, ConsentL
             RegisteredAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
         };
-        var (key, dataKey) = crypto.NewKey(person.Id);
+        var (key, dataKey) = batch ? crypto.NewKeyForBatch(person.Id) : crypto.NewKey(person.Id);
         var items = new Dictionary<string, string>(registration.Items.Count);
         foreach (var (id, value) in registration.Items)
         {

@@ -93,6 +93,8 @@ public sealed class PersonVault(
         {
             await foreach (var (persons, indexes) in sealedBatches.Reader.ReadAllAsync(stop.Token))
             {
+                // Sealed ahead, maybe before a rotation: what the retired key wrapped goes under the new one now.
+                crypto.RewrapStale(persons.Select(p => p.Key));
                 await RegisterManyAsync(actor, persons, indexes, stop.Token);
                 done += persons.Length;
                 progress?.Report(done);
@@ -130,7 +132,7 @@ public sealed class PersonVault(
                 }
 
                 var persons = buffer.AsParallel().AsOrdered().WithCancellation(cancellationToken)
-                    .Select(r => enrolment.Enrol(check(r))).ToArray();
+                    .Select(r => enrolment.Enrol(check(r), batch: true)).ToArray();
                 // The source rows are not held while the batch waits for the writer: memory is the sealed batches alone.
                 buffer.Clear();
                 await output.WriteAsync((persons, Enrolment.IndexesInKeyOrder(persons)), cancellationToken);

@@ -16,8 +16,40 @@ public sealed class VaultCrypto(IKeyProvider keys)
 
     public (PersonKey Key, byte[] DataKey) NewKey(Guid personId)
     {
-        var dataKey = RandomNumberGenerator.GetBytes(32);
+        var dataKey = RandomBytes.GetBytes(32);
         return (new PersonKey { PersonId = personId, KeyId = keys.KeyId, Wrapped = keys.Wrap(dataKey, Aad(personId)) }, dataKey);
+    }
+
+    /// <summary>
+    /// A new data key wrapped under the key last seen, without a look at the key files per key (a stat each, a tenth of
+    /// an import's seal); the writer calls <see cref="RewrapStale"/> before it commits them.
+    /// </summary>
+    public (PersonKey Key, byte[] DataKey) NewKeyForBatch(Guid personId)
+    {
+        var dataKey = RandomBytes.GetBytes(32);
+        var (keyId, wrapped) = keys.WrapAsSeen(dataKey, Aad(personId));
+        return (new PersonKey { PersonId = personId, KeyId = keyId, Wrapped = wrapped }, dataKey);
+    }
+
+    /// <summary>
+    /// Re-wraps under the active key the keys a rotation has retired since they were wrapped, so no key committed after a
+    /// rotation's last pass is left under the retired key. Looks at the key files once. Returns how many it re-wrapped.
+    /// </summary>
+    public int RewrapStale(IEnumerable<PersonKey> batch)
+    {
+        var active = keys.ActiveKeyId();
+        var rewrapped = 0;
+        foreach (var key in batch)
+        {
+            if (key.KeyId != active)
+            {
+                var dataKey = OpenKey(key) ?? throw new InvalidOperationException($"Person {key.PersonId}'s new data key does not open.");
+                (key.KeyId, key.Wrapped) = keys.WrapAsSeen(dataKey, Aad(key.PersonId));
+                rewrapped++;
+            }
+        }
+
+        return rewrapped;
     }
 
     public byte[]? OpenKey(PersonKey key) => keys.Unwrap(key.KeyId, key.Wrapped, Aad(key.PersonId));

@@ -19,7 +19,7 @@ internal static class Aead
     {
         var output = new byte[NonceSize + plaintext.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
+        RandomBytes.Fill(nonce);
         aes.Encrypt(nonce, plaintext, output.AsSpan(NonceSize, plaintext.Length), output.AsSpan(NonceSize + plaintext.Length), associatedData);
         return output;
     }

@@ -58,12 +58,25 @@ public sealed class FileKeyProvider : IKeyProvider
     public byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData)
     {
         // A stat per data key made: after a rotation, new keys are wrapped under the new key, not the retired one.
+        _ = ActiveKeyId();
+        return Aead.Seal(_ring.Active.Aes, dataKey, associatedData);
+    }
+
+    public (string KeyId, byte[] Wrapped) WrapAsSeen(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData)
+    {
+        // One ring read: the id returned is the key's that wrapped, even if another thread swaps the ring meanwhile.
+        var active = _ring.Active;
+        return (active.Id, Aead.Seal(active.Aes, dataKey, associatedData));
+    }
+
+    public string ActiveKeyId()
+    {
         if (KeyFilesStamp.ActiveChanged(_path, _seen))
         {
             Reload();
         }
 
-        return Aead.Seal(_ring.Active.Aes, dataKey, associatedData);
+        return _ring.Active.Id;
     }
 
     public byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData) => Unwrap(null, wrappedKey, associatedData);

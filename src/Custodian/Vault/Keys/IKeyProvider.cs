@@ -12,6 +12,15 @@ public interface IKeyProvider
     /// <summary>Wraps under the active key.</summary>
     byte[] Wrap(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData);
 
+    /// <summary>
+    /// Wraps under the key in use as last seen, without looking whether a rotation replaced it: for keys wrapped by the
+    /// thousand, whose writer asks <see cref="ActiveKeyId"/> once before it commits and re-wraps what another key wrapped.
+    /// </summary>
+    (string KeyId, byte[] Wrapped) WrapAsSeen(ReadOnlySpan<byte> dataKey, ReadOnlySpan<byte> associatedData) => (KeyId, Wrap(dataKey, associatedData));
+
+    /// <summary>The active key's id after looking whether a rotation replaced it (what <see cref="Wrap"/> looks at every call).</summary>
+    string ActiveKeyId() => KeyId;
+
     /// <summary>Opens under the active key or any retired key still held; null when none opens it with this associated data.</summary>
     byte[]? Unwrap(ReadOnlySpan<byte> wrappedKey, ReadOnlySpan<byte> associatedData);
 

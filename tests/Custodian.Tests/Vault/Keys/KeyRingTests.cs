@@ -34,6 +34,29 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
+    public void Keys_an_import_sealed_before_a_rotation_in_another_process_are_wrapped_again_under_the_new_key_before_they_are_written()
+    {
+        var crypto = new Custodian.Vault.VaultCrypto(Keys);
+        var oldKeyId = Keys.KeyId;
+        var sealedAhead = Enumerable.Range(0, 3).Select(_ => crypto.NewKeyForBatch(Guid.CreateVersion7())).ToList();
+        var otherProcess = FileKeyProvider.Open(FileKeyProvider.PathIn(_database.Directory), mayCreate: false).Provider!;
+        otherProcess.StartRotation();
+        // Sealing does not look at the key file per key: this one, too, is wrapped under the key it saw last.
+        sealedAhead.Add(crypto.NewKeyForBatch(Guid.CreateVersion7()));
+        Assert.All(sealedAhead, k => Assert.Equal(oldKeyId, k.Key.KeyId));
+
+        var rewrapped = crypto.RewrapStale(sealedAhead.Select(k => k.Key));
+
+        Assert.Equal(4, rewrapped);
+        Assert.All(sealedAhead, k =>
+        {
+            Assert.Equal(otherProcess.KeyId, k.Key.KeyId);
+            Assert.Equal(k.DataKey, Aead.Open(otherProcess.Ring.Active.Aes, k.Key.Wrapped, Custodian.Vault.VaultCrypto.Aad(k.Key.PersonId)));
+        });
+        Assert.Equal(0, crypto.RewrapStale(sealedAhead.Select(k => k.Key)));
+    }
+
+    [Fact]
     public void A_sub_key_use_not_declared_is_refused_so_no_rotation_can_drop_it()
     {
         var refused = Assert.Throws<ArgumentException>(() => Keys.DeriveKey("something-new"));
