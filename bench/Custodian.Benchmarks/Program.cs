@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected|requests dashboard|console dashboard|console persons</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -59,6 +59,9 @@ public static class BenchmarkProgram
                 break;
             case "requests":
                 await Requests.RequestsLoad.RunAsync(args);
+                break;
+            case "console":
+                await StaffConsole.ConsoleLoad.RunAsync(args);
                 break;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

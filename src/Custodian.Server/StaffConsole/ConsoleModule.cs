@@ -10,6 +10,7 @@ internal static class ConsoleModule
         services.AddHttpContextAccessor();
         services.AddScoped<ConsoleText>();
         services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<RetentionFigure>();
         services.AddSingleton<StaffNames>();
         services.AddSingleton<PersonList>();
         services.AddSingleton<AuditViewer>();

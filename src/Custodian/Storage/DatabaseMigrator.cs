@@ -31,6 +31,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261208400200_ConsentEvidenceReference",
         "20261208400300_CookieChoiceLanguage",
         "20261209100100_IncidentNotices",
+        "20261209300100_RequestFiguresIndex",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)

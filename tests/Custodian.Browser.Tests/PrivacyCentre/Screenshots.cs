@@ -8,11 +8,11 @@ namespace Custodian.Browser.Tests.PrivacyCentre;
 /// </summary>
 internal static class Screenshots
 {
-    public static async Task SaveAsync(IPage page, string name)
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = false)
     {
         if (Environment.GetEnvironmentVariable("CUSTODIAN_SCREENSHOTS") is { Length: > 0 } folder)
         {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetFullPath(folder), name) });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetFullPath(folder), name), FullPage = fullPage });
         }
     }
 }

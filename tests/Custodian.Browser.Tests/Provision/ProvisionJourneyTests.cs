@@ -76,10 +76,11 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
     public async Task Staff_keep_companies_ask_and_approve_a_provision_without_consent_and_use_every_provision_page()
     {
         var ct = TestContext.Current.CancellationToken;
+        var email = $"luis.{Guid.NewGuid():N}@example.com";
         var person = (await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
         {
             ["name"] = "Luis Herrera",
-            ["email"] = $"luis.{Guid.NewGuid():N}@example.com",
+            ["email"] = email,
             ["address"] = "Calle Madero 12, Querétaro",
             ["telephone"] = "+52 442 555 0101",
             ["date-of-birth"] = "1988-02-03",
@@ -123,7 +124,7 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         Assert.Contains("Japan (JP)", await page.InnerTextAsync("#company-country"), StringComparison.Ordinal);
 
         await page.ClickAsync("nav.provision-nav a:has-text('Without consent')");
-        await page.FillAsync("#person-id", person.ToString());
+        await page.FillAsync("#person-email", email);
         await page.FillAsync("#recipient", "Fiscalía General del Estado de Querétaro");
         await page.CheckAsync("input[name='ground'][value='a']");
         await page.FillAsync("#reason", "Court order in case 45/2026");
@@ -135,21 +136,21 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         var approver = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(approver, officer, "a long officer password");
         await approver.GotoAsync("console/provision/without-consent");
-        await approver.Locator("table.provision-requests tr", new() { HasText = person.ToString() }).Locator("button:has-text('Approve and release')").ClickAsync();
+        await approver.Locator("table.provision-requests tr", new() { Has = approver.Locator($"a[href='console/persons/{person}']") }).Locator("button:has-text('Approve and release')").ClickAsync();
         Assert.Equal("Luis Herrera", await approver.InnerTextAsync("section.released table.items td"));
         Assert.Equal(1, await approver.Locator("section.released table.items tr").CountAsync());
 
         await approver.ClickAsync("nav.provision-nav a:has-text('Provision records')");
-        await approver.FillAsync("#person", person.ToString());
+        await approver.FillAsync("#person-email", email);
         await approver.ClickAsync("button:has-text('Search')");
         Assert.Contains("ground (a)", await approver.InnerTextAsync("table.records tbody"), StringComparison.Ordinal);
         Assert.Contains("format=csv", await approver.GetAttributeAsync("a.csv", "href"), StringComparison.Ordinal);
 
         await approver.ClickAsync("nav.provision-nav a:has-text('Stops')");
-        await approver.FillAsync("#person-id", person.ToString());
+        await approver.FillAsync("#person-email", email);
         await approver.ClickAsync("button:has-text('Show')");
         await approver.ClickAsync("button:has-text('Stop provision')");
-        Assert.Equal("Provision is stopped", await approver.InnerTextAsync("main h2"));
+        Assert.Equal("Provision to third parties for Luis Herrera is stopped", await approver.InnerTextAsync("main h2"));
 
         await approver.ClickAsync("nav.provision-nav a:has-text('Joint use')");
         var joint = approver.Locator("section.joint-use").First;
@@ -179,7 +180,7 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         Assert.Equal(0, await approver.Locator("section.consignee", new() { HasText = consignee }).Locator("button:has-text('Issue the API credential')").CountAsync());
 
         await approver.ClickAsync("nav.provision-nav a:has-text('Consent ledger')");
-        await approver.FillAsync("#person-id", person.ToString());
+        await approver.FillAsync("#person-email", email);
         await approver.ClickAsync("button:has-text('Show')");
         Assert.Equal(1, await approver.Locator("table.consent-ledger").CountAsync());
     }
