@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace Custodian.Browser.Tests.Incidents;
 
 /// <summary>
-/// A leak from "suspected" to the final report drafted: a service token's secret leaked and was used to read a candidate.
+/// A leak from "suspected" to the final report drafted and the person notified: a service token's secret leaked and was used to read a candidate.
 /// The privacy officer does every step in the console; the token's read is the only thing done behind the browser's back.
 /// </summary>
 public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture<ConsoleFixture>
@@ -24,7 +24,7 @@ public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture
         TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task An_officer_takes_a_suspected_leak_through_the_affected_persons_assessment_containment_and_both_report_drafts()
+    public async Task An_officer_takes_a_suspected_leak_through_the_affected_persons_assessment_containment_notices_and_both_report_drafts()
     {
         var ct = TestContext.Current.CancellationToken;
         var now = TimeProvider.System.GetUtcNow();
@@ -107,6 +107,14 @@ public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture
         await page.ClickAsync("button:has-text('Set the status')");
         await Assertions.Expect(page.Locator("h1 small[data-status]")).ToHaveAttributeAsync("data-status", "reported-preliminary");
 
+        // The affected person told: an e-mail in her language staged through the outbox, recorded by name, never by id.
+        await page.ClickAsync("button:has-text('Notify the affected persons')");
+        await page.Locator("section.incident-notices p[role=status]").WaitForAsync();
+        var told = await page.InnerTextAsync("table.incident-notice-record");
+        Assert.Contains("Lucía Herrera", told, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.ToString(), told, StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("table.incident-notice-record tr[data-channel='email']").CountAsync());
+
         // The final report drafted: the PDF, and the JSON with the nine items of Rule 8 prefilled.
         var finalPdf = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[data-draft='final-en-pdf']"));
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(await File.ReadAllBytesAsync(await finalPdf.PathAsync(), ct), 0, 5));
@@ -119,5 +127,6 @@ public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture
             sections.Select(s => s.GetProperty("key").GetString()));
         Assert.All(sections, s => Assert.False(string.IsNullOrWhiteSpace(s.GetProperty("text").GetString())));
         Assert.Contains("1", sections[2].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("e-mail", sections[5].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 }

@@ -207,6 +207,8 @@ public abstract class ConsoleTests(CustodianApp app)
         Assert.Contains("href=\"console/inquiries\" data-figure=\"inquiries\"", full, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"provision-without-consent\"", full, StringComparison.Ordinal);
         Assert.Contains("data-figure=\"retention-due\"", full, StringComparison.Ordinal);
+        Assert.Contains("href=\"console/mail?state=dead\" data-figure=\"mail-dead\"", full, StringComparison.Ordinal);
+        Assert.Contains("href=\"console/incidents\" data-figure=\"incidents-open\"", full, StringComparison.Ordinal);
         Assert.Contains("<svg", full, StringComparison.Ordinal);
         Assert.DoesNotContain("data-figure", small, StringComparison.Ordinal);
         Assert.Contains("console/persons/new", small, StringComparison.Ordinal);

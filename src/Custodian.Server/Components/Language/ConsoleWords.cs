@@ -199,5 +199,10 @@ internal static class ConsoleWords
         ["final report (確報)"] = ("確報", "informe final (確報)"),
         ["due {0}"] = ("期限 {0}", "vence el {0}"),
         ["overdue"] = ("期限超過", "vencido"),
+        ["Mail outbox"] = ("メール送信キュー", "Bandeja de salida del correo"),
+        ["No mail server is configured: messages wait in the outbox."] = ("メールサーバーが設定されていません。メッセージは送信待ちのまま保管されます。", "No hay servidor de correo configurado: los mensajes esperan en la bandeja de salida."),
+        ["Waiting"] = ("送信待ち", "En espera"),
+        ["Failed, to be retried"] = ("失敗（再送予定）", "Fallidos, se reintentarán"),
+        ["Given up"] = ("送信断念", "Abandonados"),
     };
 }
