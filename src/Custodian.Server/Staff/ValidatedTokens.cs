@@ -7,15 +7,29 @@ namespace Custodian.Server.Staff;
 
 /// <summary>
 /// Tokens that passed the database check, kept by the SHA-256 of their secret for <see cref="MaxAge"/>, so a
-/// service's requests do not each cost a query. A token revoked anywhere (its RevokedAt set by this server,
-/// another one or the command line) stops working at most MaxAge later. Unknown secrets are never kept.
+/// service's requests do not each cost a query. A token revoked by this process stops working at once; one revoked
+/// elsewhere (another server, the command line) at most MaxAge later. Unknown secrets are never kept.
 /// </summary>
 internal sealed class ValidatedTokens(ApiTokens tokens, TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
     // Only valid tokens are kept, so this bounds memory against a flood of tokens that all exist.
     private const int MaxKept = 10_000;
-    private readonly ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)> _kept = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)> _kept = Forgetting(tokens);
+
+    // A revocation made in this process is refused here on the next call; only other processes wait out MaxAge.
+    private static ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)> Forgetting(ApiTokens tokens)
+    {
+        var kept = new ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)>(StringComparer.Ordinal);
+        tokens.Revoked += id =>
+        {
+            foreach (var entry in kept.Where(e => e.Value.Token.Id == id))
+            {
+                kept.TryRemove(entry.Key, out _);
+            }
+        };
+        return kept;
+    }
 
     public async ValueTask<ApiToken?> FindAsync(string secret, CancellationToken cancellationToken)
     {

@@ -71,7 +71,10 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
         return await db.Set<ApiToken>().AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Revokes a token for good. A server that checked it moments ago may accept it for a few more seconds (see ValidatedTokens).</summary>
+    /// <summary>Raised after a revocation commits, so this process forgets the token at once; other processes within ValidatedTokens.MaxAge.</summary>
+    public event Action<Guid>? Revoked;
+
+    /// <summary>Revokes a token for good. Another server that checked it moments ago may accept it for a few more seconds (see ValidatedTokens).</summary>
     public async Task<Result<ApiToken>> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -87,6 +90,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
 
         token.RevokedAt = time.GetUtcNow().UtcDateTime;
         await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenRevoked, actor.AuditName, Subject: token.Id.ToString())], cancellationToken);
+        Revoked?.Invoke(token.Id);
         return token;
     }
 

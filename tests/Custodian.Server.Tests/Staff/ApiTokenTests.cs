@@ -54,6 +54,22 @@ public abstract class ApiTokenTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task A_token_revoked_through_this_server_is_refused_on_the_next_call_without_waiting_for_the_max_age()
+    {
+        var clock = new ManualClock(TimeProvider.System.GetUtcNow());
+        await using var server = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var tokens = server.Services.GetRequiredService<ApiTokens>();
+        var created = (await tokens.CreateAsync(Actor.System, "leaked", CustodianApp.ServicePermissions, [])).Value;
+        using var client = Client(server, created.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Url)).StatusCode);
+
+        Assert.True((await tokens.RevokeAsync(Actor.System, created.Token.Id)).Succeeded);
+
+        // The clock has not moved: the kept check would still be fresh.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_and_malformed_secrets_are_refused_every_time()
     {
         foreach (var secret in new[] { "cst_not-a-token", "not even the prefix", "cst_" + new string('x', 500) })

@@ -31,11 +31,23 @@ internal sealed class ReportTemplates
         var folder = Path.Combine(Path.IsPathRooted(policy.Value.Directory) ? policy.Value.Directory : Path.Combine(AppContext.BaseDirectory, policy.Value.Directory), "incident-reports");
         if (!Directory.Exists(folder))
         {
-            throw new InvalidOperationException($"The incident report templates folder '{folder}' does not exist.");
+            throw new PolicyLoadException($"The incident report templates folder '{folder}' does not exist.");
         }
 
         var reader = new DeserializerBuilder().Build();
-        _files = Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => Check(f, reader.Deserialize<ReportFile>(File.ReadAllText(f))), StringComparer.Ordinal);
+        _files = Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => Check(f, Read(reader, f)), StringComparer.Ordinal);
+    }
+
+    private static ReportFile Read(IDeserializer reader, string path)
+    {
+        try
+        {
+            return reader.Deserialize<ReportFile?>(File.ReadAllText(path)) ?? new ReportFile();
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new PolicyLoadException($"{path}:{ex.Start.Line}:{ex.Start.Column}: {ex.Message}");
+        }
     }
 
     public IReadOnlyCollection<string> Languages => _files.Keys;
@@ -51,7 +63,7 @@ internal sealed class ReportTemplates
             .Concat(Enum.GetNames<Reportability>().Where(d => !file.Decisions.ContainsKey(d)).Select(d => "decisions." + d))
             .Concat(IncidentCauses.CauseNames.Where(c => !file.Causes.ContainsKey(c)).Select(c => "causes." + c))
             .FirstOrDefault();
-        return missing is null ? file : throw new InvalidOperationException($"{path}: {missing} is missing.");
+        return missing is null ? file : throw new PolicyLoadException($"{path}: {missing} is missing.");
     }
 
     internal sealed class ReportFile
