@@ -5,6 +5,8 @@ using Custodian.Gate;
 using Custodian.Staff;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Incidents;
@@ -140,8 +142,8 @@ internal sealed class IncidentDetection(
 
 /// <summary>Runs the automatic detection rules once an hour; each day's findings are opened once (see the finding's key).</summary>
 internal sealed class DetectionSchedule(
-    IncidentDetection detection, IOptions<IncidentsOptions> options, TimeProvider time, Microsoft.Extensions.Logging.ILogger<DetectionSchedule> logger)
-    : Microsoft.Extensions.Hosting.BackgroundService
+    IncidentDetection detection, IOptions<IncidentsOptions> options, TimeProvider time, ILogger<DetectionSchedule> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -173,12 +175,12 @@ internal sealed class DetectionSchedule(
             var opened = await detection.ScanAsync(ReportDeadlines.LearnedOn(time.GetUtcNow().UtcDateTime), cancellationToken);
             if (opened > 0)
             {
-                Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Detection opened {Count} suspected incidents", opened);
+                logger.LogWarning("Detection opened {Count} suspected incidents", opened);
             }
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
         {
-            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(logger, "Detection scan failed: {ExceptionType}", ex.GetType().Name);
+            logger.LogWarning("Detection scan failed: {ExceptionType}", ex.GetType().Name);
         }
     }
 }
