@@ -14,6 +14,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using static Custodian.Benchmarks.Support.Timings;
+
 namespace Custodian.Benchmarks.Requests;
 
 /// <summary>
@@ -103,26 +105,7 @@ internal static class RequestsLoad
         }));
     }
 
-    private static async Task<List<double>> TimeAsync<T>(int runs, Func<Task<T>> run)
-    {
-        await run(); // warm-up: JIT, connection pool, calendar tables, font
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await run();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
 
-        return times;
-    }
-
-    private static void Report(string what, List<double> times)
-    {
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: median {times[times.Count / 2]:F1} ms, p95 {times[(int)(times.Count * 0.95) - 1]:F1} ms, max {times[^1]:F1} ms ({times.Count} runs)"));
-    }
 
     private static async Task<ServiceProvider> StartAsync(string provider)
     {

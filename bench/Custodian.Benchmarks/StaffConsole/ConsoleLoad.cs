@@ -14,6 +14,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using static Custodian.Benchmarks.Support.Timings;
+
 namespace Custodian.Benchmarks.StaffConsole;
 
 /// <summary>
@@ -168,26 +170,7 @@ internal static partial class ConsoleLoad
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<List<double>> TimeAsync(int runs, Func<Task<string>> run)
-    {
-        await run(); // warm-up: JIT, the connection pool, the components
-        var times = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await run();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
 
-        return times;
-    }
-
-    private static void Report(string what, List<double> times)
-    {
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: median {times[times.Count / 2]:F1} ms, p95 {times[(int)(times.Count * 0.95) - 1]:F1} ms, max {times[^1]:F1} ms ({times.Count} runs)"));
-    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
