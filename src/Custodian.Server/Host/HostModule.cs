@@ -30,6 +30,9 @@ internal static class HostModule
         }
 
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodySizeLimit.MaxBytes);
+        // The first hosted service: the framework's own (the Data Protection key ring's loader among them) start in
+        // the order they were added, and on a fresh database they would read tables the migration has not made yet.
+        builder.Services.AddHostedService<FirstStart>();
         builder.Services.AddProblemDetails();
         // First: a store that is down or full is a 503 whatever the request was.
         builder.Services.AddExceptionHandler<StorageFailureHandler>();
@@ -51,7 +54,6 @@ internal static class HostModule
         builder.Services.AddAntiforgery();
         builder.Services.AddDataProtectionKeys();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddHostedService<FirstStart>();
         builder.Services.AddHealthChecks().AddDbContextCheck<CustodianDb>(tags: ["ready"])
             .AddCheck<StoreWriteHealthCheck>("store-write", tags: ["ready"])
             .AddCheck<KeyFileHealthCheck>("key-file", tags: ["ready"]);
