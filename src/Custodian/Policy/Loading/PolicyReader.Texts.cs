@@ -134,8 +134,8 @@ internal sealed partial class PolicyReader
         }
     }
 
-    private static bool Contains(YamlNode outer, YamlNode inner) =>
-        outer.Start.Index <= inner.Start.Index && inner.End.Index <= outer.End.Index;
+    // A collection node's End is where it starts, not where it ends: walk the tree instead of comparing positions.
+    private static bool Contains(YamlNode outer, YamlNode inner) => outer.AllNodes.Any(node => ReferenceEquals(node, inner));
 
     /// <summary>Records where each recipient is defined, by the id an approved text marks it with.</summary>
     private void DefineRecipient(string id, YamlNode node) => recipientNodes.TryAdd(id, node);
