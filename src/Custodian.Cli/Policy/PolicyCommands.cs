@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Custodian.Policy;
 using Custodian.Policy.Loading;
 
 namespace Custodian.Cli.Policy;
@@ -20,7 +21,9 @@ internal static class PolicyCommands
             Description = "Policy files to validate.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var check = new Command("check", "Validate policy files and print every error as file:line:column: rule: message.");
+        var check = new Command("check",
+            "Validate policy files and print every error as file:line:column: rule: message, then each value the operator set " +
+            "that the published text does not state (the file's operator-set list) as file:line:column.");
         check.Arguments.Add(files);
         check.SetAction(parse => Check(parse.GetRequiredValue(files), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return check;
@@ -36,16 +39,33 @@ internal static class PolicyCommands
             if (result.Policy is { } loaded)
             {
                 output.WriteLine($"{file}: ok (policy {loaded.Id} version {loaded.Version}, {loaded.Purposes.Count} purposes, {loaded.Items.Count} items)");
+                WriteOperatorSet(file, loaded, output);
                 continue;
             }
 
             failed = true;
             foreach (var problem in result.Errors)
             {
-                error.WriteLine(problem with { File = file.ToString() });
+                // Errors in a notice text the policy names keep that file's name.
+                error.WriteLine(problem.File == file.FullName ? problem with { File = file.ToString() } : problem);
             }
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>The values the operator chose rather than took from the published text, so a reviewer sees each where it is written.</summary>
+    private static void WriteOperatorSet(FileInfo file, PrivacyPolicy policy, TextWriter output)
+    {
+        if (policy.OperatorSet.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"{file}: {policy.OperatorSet.Count} value(s) set by the operator, not taken from the published text:");
+        foreach (var value in policy.OperatorSet)
+        {
+            output.WriteLine($"{file}:{value.Line}:{value.Column}: operator-set: {value.Path} = {value.Value}");
+        }
     }
 }

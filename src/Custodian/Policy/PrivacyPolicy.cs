@@ -34,6 +34,10 @@ public sealed record PrivacyPolicy
     public IReadOnlyDictionary<string, LocalizedText> Terms { get; init; } = new Dictionary<string, LocalizedText>();
     /// <summary>The cookie and web-beacon categories a visitor chooses from; null where the policy sets none.</summary>
     public CookiePolicy? Cookies { get; init; }
+    /// <summary>The notice text per language, from the files the policy names; a language without one shows the notice sections.</summary>
+    public IReadOnlyDictionary<string, NoticeText> Texts { get; init; } = new Dictionary<string, NoticeText>();
+    /// <summary>Values the operator set that the published text does not state (<c>operator-set:</c>), where each is written.</summary>
+    public IReadOnlyList<OperatorSetValue> OperatorSet { get; init; } = [];
     /// <summary>The retention schedule, at most one rule per kind of record; a kind without a rule is kept.</summary>
     public IReadOnlyList<RetentionRule> Retention { get; init; } = [];
 
@@ -152,6 +156,8 @@ public sealed record Outsourcing
 
 public sealed record AdvertisingPartner
 {
+    /// <summary>How a notice text marks the partner (<c>[words](recipient:id)</c>); null where no text names it.</summary>
+    public string? Id { get; init; }
     public required string Name { get; init; }
     public string? OptOutUrl { get; init; }
     public required string Receives { get; init; }

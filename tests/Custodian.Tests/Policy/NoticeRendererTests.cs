@@ -1,3 +1,4 @@
+using Custodian.Policy;
 using Custodian.Policy.Notices;
 
 namespace Custodian.Tests.Policy;
@@ -5,20 +6,22 @@ namespace Custodian.Tests.Policy;
 public sealed class NoticeRendererTests
 {
     [Theory]
-    [InlineData("leverages-career-mexico", "ja", "個人情報の取り扱いについて")]
-    [InlineData("leverages-career-mexico", "en", "How We Handle Personal Data")]
-    [InlineData("leverages-career-mexico", "es", "Cómo tratamos los datos personales")]
-    [InlineData("leverages-group", "ja", "プライバシーポリシー")]
-    [InlineData("leverages-group", "en", "Privacy Policy")]
-    [InlineData("leverages-group", "es", "Política de privacidad")]
-    public void The_notice_renders_in_each_language(string id, string language, string title)
+    [InlineData("leverages-career-mexico", "ja", "個人情報の取り扱いについて", TextStatus.DraftTranslation)]
+    [InlineData("leverages-career-mexico", "en", "How We Handle Personal Data", TextStatus.Approved)]
+    [InlineData("leverages-career-mexico", "es", "Cómo tratamos los datos personales", TextStatus.DraftTranslation)]
+    [InlineData("leverages-group", "ja", "プライバシーポリシー", TextStatus.DraftTranslation)]
+    [InlineData("leverages-group", "en", "Privacy Policy", TextStatus.Approved)]
+    [InlineData("leverages-group", "es", "Política de privacidad", TextStatus.DraftTranslation)]
+    public void The_notice_renders_the_text_of_each_language_and_no_draft_is_called_binding(string id, string language, string title, TextStatus status)
     {
         var view = NoticeRenderer.Render(PolicyFilesTests.Load(id), language);
 
-        Assert.Equal((language, title), (view.Language, view.Title));
-        Assert.Equal(language == "ja", view.IsBinding);
-        Assert.Equal(language == "ja", view.TranslationNote is null);
-        Assert.NotEmpty(view.Sections);
+        Assert.Equal((language, title, status), (view.Language, view.Title, view.Status));
+        // Japanese is the binding language, but the Japanese we have is our own draft: nothing here is binding.
+        Assert.False(view.IsBinding);
+        Assert.Null(view.TranslationNote);
+        Assert.NotEmpty(view.Blocks);
+        Assert.Equal(["en"], view.ApprovedLanguages);
     }
 
     [Theory]
@@ -26,47 +29,49 @@ public sealed class NoticeRendererTests
     [InlineData("fr")]
     [InlineData("")]
     [InlineData("EN")]
-    public void An_unknown_or_missing_language_falls_back_to_the_binding_japanese(string? language)
+    public void An_unknown_or_missing_language_falls_back_to_japanese_shown_as_a_draft(string? language)
     {
         var view = NoticeRenderer.Render(PolicyFilesTests.Load("leverages-career-mexico"), language);
 
-        Assert.Equal("ja", view.Language);
-        Assert.True(view.IsBinding);
+        Assert.Equal(("ja", TextStatus.DraftTranslation), (view.Language, view.Status));
+        Assert.False(view.IsBinding);
     }
 
     [Fact]
-    public void Purposes_are_listed_from_the_structured_policy_with_items_and_consent()
+    public void The_english_notice_lists_purposes_in_the_operator_words()
     {
         var view = NoticeRenderer.Render(PolicyFilesTests.Load("leverages-career-mexico"), "en");
 
-        var purposes = view.Sections.Single(s => s.Heading == "Acquisition of Personal Data and Purpose").Entries;
-        Assert.Equal(2, purposes.Count);
-        var provision = purposes[0].Children.Single(p => p.Label == "1c");
-        Assert.Contains(provision.Children, c => c.Text == "Needs your consent");
-        Assert.Contains(provision.Children, c => c.Label == "Items" && c.Text.StartsWith("Name (required), Address", StringComparison.Ordinal));
-        Assert.DoesNotContain(purposes[0].Children.Single(p => p.Label == "1a").Children, c => c.Text == "Needs your consent");
-    }
-
-    [Theory]
-    [InlineData("ja", "14営業日以内")]
-    [InlineData("en", "within 14 business days")]
-    [InlineData("es", "dentro de los 14 días hábiles")]
-    public void The_deadline_in_the_prose_is_quoted_from_the_request_procedure(string language, string expected)
-    {
-        var view = NoticeRenderer.Render(PolicyFilesTests.Load("leverages-career-mexico"), language);
-
-        var paragraphs = view.Sections.SelectMany(s => s.Paragraphs.Concat(s.Closing)).ToList();
-        Assert.Contains(paragraphs, p => p.Contains(expected, StringComparison.Ordinal));
-        Assert.DoesNotContain(paragraphs, p => p.Contains('{', StringComparison.Ordinal));
+        var lines = view.Blocks.Select(b => string.Concat(b.Runs.Select(r => r.Text))).ToList();
+        Assert.Contains("b. to answer to the questions, consults and claims", lines);
+        Assert.Contains("If failure to fill the required items of Personal Data, you may not be able to receive our services.", lines);
     }
 
     [Fact]
-    public void Request_types_mark_the_free_of_charge_ones_in_the_reader_language()
+    public void Words_marked_as_a_partner_opt_out_link_to_the_address_the_operator_set()
     {
-        var view = NoticeRenderer.Render(PolicyFilesTests.Load("leverages-career-mexico"), "es");
+        var policy = PolicyFilesTests.Load("leverages-career-mexico");
+        var view = NoticeRenderer.Render(policy, "en");
 
-        var types = view.Sections.SelectMany(s => s.Entries).Select(e => e.Text).ToList();
-        Assert.Contains("divulgación (sin costo)", types);
-        Assert.Contains("corrección del contenido", types);
+        var links = view.Blocks.SelectMany(b => b.Runs).Where(r => r.Link is not null).ToList();
+        Assert.Equal(["click here", "click here"], links.Select(l => l.Text));
+        Assert.Equal(policy.Recipients.AdvertisingPartners.Select(p => new Uri(p.OptOutUrl!)), links.Select(l => l.Link));
+    }
+
+    [Fact]
+    public void A_policy_without_texts_renders_its_notice_sections_with_purposes_from_the_structured_data()
+    {
+        var policy = PolicyYaml.Load(PolicyYaml.Valid).Policy!;
+
+        var view = NoticeRenderer.Render(policy, "en");
+
+        Assert.Null(view.Status);
+        Assert.True(view.TranslationNote is not null);
+        var channel = Assert.Single(view.Sections.Single().Entries);
+        var purpose = Assert.Single(channel.Children);
+        Assert.Equal(("1a", "to apply"), (purpose.Label, purpose.Text));
+        Assert.Contains(purpose.Children, c => c.Label == "Items" && c.Text == "Name (required)");
+        Assert.Equal("Within 14 days", view.Sections.Single().Paragraphs.Single());
+        Assert.True(NoticeRenderer.Render(policy, "ja").IsBinding);
     }
 }

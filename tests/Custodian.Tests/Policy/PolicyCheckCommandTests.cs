@@ -49,6 +49,40 @@ public sealed class PolicyCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_real_policies_list_each_value_the_operator_set_at_its_file_line_and_column()
+    {
+        var mexico = Path.Combine(PolicyFilesTests.Folder, "leverages-career-mexico.yaml");
+        var lines = File.ReadAllLines(mexico);
+        int LineOf(string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+        var (exit, output, _) = Run("policy", "check", mexico);
+
+        Assert.Equal(0, exit);
+        var methods = LineOf("e-mail, api]");
+        var column = lines[methods - 1].IndexOf('[', StringComparison.Ordinal) + 2 + "document, telephone, fax, electronic-media, e-mail, ".Length;
+        Assert.Contains($"{mexico}:{methods}:{column}: operator-set: recipients.client-companies.methods[api] = api", output, StringComparison.Ordinal);
+        Assert.Contains($"{mexico}:{LineOf("version: \"")}:10: operator-set: version = 2023-06-09", output, StringComparison.Ordinal);
+        Assert.Contains($"{mexico}:{LineOf("opt-out-url: https://www.criteo.com/")}:20: operator-set: recipients.advertising-partners[criteo].opt-out-url = https://", output, StringComparison.Ordinal);
+        Assert.Contains(": operator-set: purposes[service.apply].required = [name, date-of-birth, telephone, email]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_approved_text_and_the_structured_data_that_disagree_fail_both_ways_at_file_line_column()
+    {
+        // The text names an item the data lacks, and leaves out the purpose the data has.
+        var text = Write("en.md", "# Notice\nWe use your [name](item:name) and your [age](item:age).\n");
+        var policy = Write("policy.yaml", PolicyYaml.Valid + "texts:\n  en: { file: en.md, status: approved }\n");
+
+        var (exit, _, error) = Run("policy", "check", policy);
+
+        Assert.Equal(1, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{policy}:19:9: not-in-text: purpose 'service.apply' is not named in the approved 'en' text", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{text}:2:40: unknown-in-text: the 'en' text names item 'age'", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_file_prints_each_error_line_and_fails_while_the_good_one_is_still_checked()
     {
         var bad = Write("bad.yaml", PolicyYaml.WithLine(15, "    category: identiy").Replace("[service.apply]", "[service.aply]", StringComparison.Ordinal));

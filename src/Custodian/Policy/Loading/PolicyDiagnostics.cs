@@ -14,4 +14,7 @@ internal sealed class PolicyDiagnostics(string file)
     public void Add(Mark at, string rule, string message) => errors.Add(new PolicyError(file, at.Line, at.Column, rule, message));
 
     public void Add(YamlNode node, string rule, string message) => Add(node.Start, rule, message);
+
+    /// <summary>An error in another file the policy names (a notice text), already placed in that file.</summary>
+    public void Add(PolicyError error) => errors.Add(error);
 }

@@ -41,4 +41,7 @@ internal static class PolicyRules
     public const string UnknownRecordKind = "unknown-record-kind";
     public const string InvalidPeriod = "invalid-period";
     public const string QuoteNotInNotice = "quote-not-in-notice";
+    public const string TextFormat = "text-format";
+    public const string UnknownInText = "unknown-in-text";
+    public const string NotInText = "not-in-text";
 }

@@ -41,7 +41,7 @@ internal static class PolicyLoader
         }
 
         var policy = PolicyReader.Read(stream.Documents[0].RootNode, diagnostics);
-        var errors = diagnostics.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        var errors = diagnostics.Errors.OrderBy(e => e.File != file).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return new PolicyLoadResult(file, errors.Count == 0 ? policy : null, errors);
     }
 

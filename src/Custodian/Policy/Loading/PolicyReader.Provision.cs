@@ -21,6 +21,7 @@ internal sealed partial class PolicyReader
         var items = ItemIds(map, "items", Kind.Item);
         var methods = ItemIds(map, "methods", Kind.Term);
         var industries = Reference(map, "industries", Kind.Term);
+        DefineRecipient("client-companies", map.Node);
         map.Done();
         return industries is null ? null : new ClientCompanies { Items = items, Methods = methods, Industries = industries };
     }
@@ -28,6 +29,11 @@ internal sealed partial class PolicyReader
     private JointUse? ReadJointUse(YamlMap map)
     {
         var members = ItemIds(map, "members", Kind.Term);
+        foreach (var member in references.Where(r => r.Path == $"{map.Path}.members"))
+        {
+            DefineRecipient(member.Id, member.Node);
+        }
+
         var items = ItemIds(map, "items", Kind.Item);
         var purposes = ItemIds(map, "purposes", Kind.Purpose);
         var manager = Reference(map, "responsible-manager", Kind.Term);
@@ -41,6 +47,7 @@ internal sealed partial class PolicyReader
     private Outsourcing ReadOutsourcing(YamlMap map)
     {
         var outsourcing = new Outsourcing { Purposes = ItemIds(map, "purposes", Kind.Purpose) };
+        DefineRecipient("outsourcing", map.Node);
         map.Done();
         return outsourcing;
     }
@@ -48,6 +55,12 @@ internal sealed partial class PolicyReader
     private AdvertisingPartner? ReadAdvertisingPartner(YamlMap map)
     {
         var name = map.Text("name");
+        var id = map.Text("id", required: false);
+        if (id is not null)
+        {
+            DefineRecipient(id, map.Node);
+        }
+
         var optOut = map.TextAt("opt-out-url", required: false);
         if (optOut is { } url && !(Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
         {
@@ -55,7 +68,7 @@ internal sealed partial class PolicyReader
         }
 
         var receives = Reference(map, "receives", Kind.Term);
-        return name is null || receives is null ? null : new AdvertisingPartner { Name = name, OptOutUrl = optOut?.Value, Receives = receives };
+        return name is null || receives is null ? null : new AdvertisingPartner { Id = id, Name = name, OptOutUrl = optOut?.Value, Receives = receives };
     }
 
     private Ground? ReadGround(YamlMap map, string kind)

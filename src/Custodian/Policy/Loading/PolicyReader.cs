@@ -67,12 +67,16 @@ internal sealed partial class PolicyReader
         var noticesMap = map.Map("notices");
         var notices = noticesMap is null ? null : ReadNotices(noticesMap);
         var retention = ReadRetention(map, notices, binding?.Value);
+        var textsMap = map.Map("texts", required: false);
+        var texts = textsMap is null ? new Dictionary<string, NoticeText>() : ReadTexts(textsMap);
+        var operatorSet = ReadOperatorSet(map, root);
         map.Done();
 
         CheckReferences();
         if (notices is not null && noticesMap is not null)
         {
             CheckNotices(notices, noticesMap, binding?.Value, recipients, requests);
+            CheckTexts(notices.Keys, textsMap, recipients, operatorSet.Nodes);
         }
 
         if (diagnostics.Errors.Count > 0)
@@ -100,6 +104,8 @@ internal sealed partial class PolicyReader
             Notices = notices!,
             Cookies = cookies,
             Retention = retention,
+            Texts = texts,
+            OperatorSet = operatorSet.Values,
         };
     }
 

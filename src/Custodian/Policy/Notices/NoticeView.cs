@@ -10,7 +10,21 @@ internal sealed record NoticeView(
     string Title,
     string OperatorName,
     IReadOnlyList<string> Languages,
-    IReadOnlyList<NoticeViewSection> Sections);
+    IReadOnlyList<NoticeViewSection> Sections)
+{
+    /// <summary>Where the policy names a text file for the language: its status, and its lines as written.</summary>
+    public TextStatus? Status { get; init; }
+
+    public IReadOnlyList<NoticeBlock> Blocks { get; init; } = [];
+
+    /// <summary>The languages whose text the operator approved, for a draft's banner to point to.</summary>
+    public IReadOnlyList<string> ApprovedLanguages { get; init; } = [];
+}
+
+/// <summary>A line of the text file: heading, paragraph or list item, its words with the links the marks give them.</summary>
+internal sealed record NoticeBlock(TextBlockKind Kind, int Level, IReadOnlyList<NoticeRun> Runs);
+
+internal sealed record NoticeRun(string Text, Uri? Link);
 
 internal sealed record NoticeViewSection(string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<NoticeEntry> Entries, IReadOnlyList<string> Closing);
 
