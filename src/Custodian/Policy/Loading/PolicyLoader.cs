@@ -79,12 +79,18 @@ internal static class PolicyLoader
             return [new PolicyLoadResult(directory, null, [new PolicyError(directory, 1, 1, PolicyRules.UnreadableFile, "the policy folder does not exist")])];
         }
 
+        return CheckVersions(Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).Select(LoadFile));
+    }
+
+    /// <summary>The results with a version, or an effective day, used twice for one policy turned into an error in the later file.</summary>
+    public static IReadOnlyList<PolicyLoadResult> CheckVersions(IEnumerable<PolicyLoadResult> loaded)
+    {
         var results = new List<PolicyLoadResult>();
         var seen = new Dictionary<(string Id, string Version), string>();
         var days = new Dictionary<(string Id, DateOnly? Day), string>();
-        foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var loadedResult in loaded)
         {
-            var result = LoadFile(path);
+            var result = loadedResult;
             if (result.Policy is { } policy && VersionClash(result, policy, seen, days) is { } clash)
             {
                 result = result with { Policy = null, Errors = [clash] };
