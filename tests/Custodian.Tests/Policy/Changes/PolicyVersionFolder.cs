@@ -15,6 +15,9 @@ public static class PolicyVersionFolder
     public const string AddedJointUser = "leverages-partner-companies";
     public const string AddedPurposeEnglish = "to invite you to career events";
 
+    /// <summary>For hosts on the real clock: the second version took effect yesterday (UTC).</summary>
+    public static DateOnly Yesterday => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(-1);
+
     /// <summary>A temporary copy of the built policies folder with the second version in effect from <paramref name="effective"/>.</summary>
     public static string Create(DateOnly effective)
     {
