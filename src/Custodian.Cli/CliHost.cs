@@ -4,6 +4,7 @@ using Custodian.Calendars;
 using Custodian.Incidents;
 using Custodian.Mail;
 using Custodian.Policy;
+using Custodian.Policy.Changes;
 using Custodian.Requests;
 using Custodian.Retention;
 using Custodian.Staff;
@@ -77,6 +78,8 @@ internal sealed class CliHost : IAsyncDisposable
         builder.Services.AddIncidents(builder.Configuration);
         // The outbox's wrapped keys for a rotation, and its part in an erasure (a disposal run erases persons too).
         builder.Services.AddMail(builder.Configuration);
+        // Telling persons of a new policy version (custodian policy notify-change), and the gate's rule for it.
+        builder.Services.AddPolicyChanges();
         return new CliHost(builder.Build());
     }
 

@@ -3,6 +3,7 @@ using Custodian.Calendars;
 using Custodian.Incidents;
 using Custodian.Mail;
 using Custodian.Policy;
+using Custodian.Policy.Changes;
 using Custodian.Provision;
 using Custodian.Requests;
 using Custodian.Retention;
@@ -38,6 +39,7 @@ builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddConsole();
+builder.Services.AddPolicyChanges();
 
 var app = builder.Build();
 

@@ -11,6 +11,7 @@ internal static class PolicyCommands
     {
         var policy = new Command("policy", "Work with policy files (policies/*.yaml).");
         policy.Subcommands.Add(CreateCheck());
+        policy.Subcommands.Add(NotifyChangeCommand.Create());
         return policy;
     }
 
@@ -33,12 +34,13 @@ internal static class PolicyCommands
     internal static int Check(IEnumerable<FileInfo> files, TextWriter output, TextWriter error)
     {
         var failed = false;
-        foreach (var file in files)
+        // Files given together are checked as one folder: two versions of a policy may not share a version or an effective day.
+        var results = PolicyLoader.CheckVersions(files.Select(f => PolicyLoader.LoadFile(f.FullName)).ToList());
+        foreach (var (file, result) in files.Zip(results))
         {
-            var result = PolicyLoader.LoadFile(file.FullName);
             if (result.Policy is { } loaded)
             {
-                output.WriteLine($"{file}: ok (policy {loaded.Id} version {loaded.Version}, {loaded.Purposes.Count} purposes, {loaded.Items.Count} items)");
+                output.WriteLine($"{file}: ok (policy {loaded.Id} version {loaded.Version}{(loaded.Effective is { } day ? $" effective {day:yyyy-MM-dd}" : "")}, {loaded.Purposes.Count} purposes, {loaded.Items.Count} items)");
                 WriteOperatorSet(file, loaded, output);
                 continue;
             }

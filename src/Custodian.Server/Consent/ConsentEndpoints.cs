@@ -21,6 +21,7 @@ internal static class ConsentEndpoints
         consent.MapPost("/", RecordAsync).WithSummary("Append a consent given or withdrawn to the ledger, with its evidence");
         consent.MapGet("/{personId:guid}", async (Guid personId, ConsentChoices choices, CancellationToken ct) =>
             (await choices.StateAsync(personId, ct)).ToResult(Results.Ok)).WithSummary("The person's current consent per purpose, and the ledger behind it");
+        consent.MapPost("/policy-version", AgreeAsync).WithSummary("The person agrees to the policy version in force: uses a later version added reach them from then");
         consent.MapPost("/campaign-export", CampaignAsync).WithSummary("Who may be contacted for a purpose that needs consent, each read through the gate");
         app.MapCampaignDownload();
         return app;
@@ -43,6 +44,19 @@ internal static class ConsentEndpoints
             ? evidence.Failure!.ToProblem()
             : (await choices.RecordAsync(http.User.ToActor(), personId, body.Purpose, given, body.PolicyVersion, evidence.Value!, ct))
                 .ToResult(line => Results.Created($"/api/v1/consent/{personId}", line));
+    }
+
+    private static async Task<IResult> AgreeAsync(AgreementBody body, HttpContext http, Custodian.Policy.Changes.PolicyAgreements agreements, CancellationToken ct)
+    {
+        if (body.PersonId is not { } personId)
+        {
+            return Problems.Required("personId").ToProblem();
+        }
+
+        var evidence = ConsentEvidenceFrom.Body(body.Evidence, http, "api");
+        return !evidence.Succeeded
+            ? evidence.Failure!.ToProblem()
+            : (await agreements.AgreeAsync(http.User.ToActor(), personId, body.PolicyVersion, evidence.Value!, ct)).ToResult(Results.Ok);
     }
 
     private static async Task<IResult> CampaignAsync(CampaignBody body, HttpContext http, ConsentChoices choices, CancellationToken ct) =>
@@ -82,3 +96,5 @@ internal static class ConsentEvidenceFrom
 internal sealed record ConsentBody(Guid? PersonId, string? Purpose, bool? Given, string? PolicyVersion, EvidenceBody? Evidence);
 
 internal sealed record CampaignBody(string? Purpose);
+
+internal sealed record AgreementBody(Guid? PersonId, string? PolicyVersion, EvidenceBody? Evidence);

@@ -212,6 +212,12 @@ public enum AuditEventType
     AuditLogViewed = 9450,
     /// <summary>Staff exported the audit log as CSV; names the filters by id and the number of events.</summary>
     AuditLogExported = 9451,
+
+    // Policy versions (9550–9599): persons and policy versions by id only.
+    /// <summary>A person agreed to the policy version in force; names the person, the policy and version (subject) and the evidence channel (reason).</summary>
+    PolicyVersionAgreed = 9550,
+    /// <summary>A person was told of a new policy version; names the person, the policy and version (subject) and the channel, mail or list (reason).</summary>
+    PolicyChangeNotified = 9551,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

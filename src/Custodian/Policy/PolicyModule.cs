@@ -15,13 +15,13 @@ public static class PolicyModule
             .Bind(configuration.GetSection(PolicyOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(provider => LoadStore(provider.GetRequiredService<IOptions<PolicyOptions>>().Value));
+        services.AddSingleton(provider => LoadStore(provider.GetRequiredService<IOptions<PolicyOptions>>().Value, provider.GetService<TimeProvider>()));
         services.AddHostedService<PolicyStartupCheck>();
         return services;
     }
 
     /// <summary>Loads every policy in the configured folder; throws <see cref="PolicyLoadException"/>, listing every error, if any file is invalid.</summary>
-    internal static PolicyStore LoadStore(PolicyOptions options)
+    internal static PolicyStore LoadStore(PolicyOptions options, TimeProvider? time = null)
     {
         var directory = Path.IsPathRooted(options.Directory) ? options.Directory : Path.Combine(AppContext.BaseDirectory, options.Directory);
         var results = PolicyLoader.LoadDirectory(directory);
@@ -31,7 +31,7 @@ public static class PolicyModule
             throw new PolicyLoadException($"The policy files have {errors.Count} error(s):{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
 
-        return new PolicyStore(results.Select(r => r.Policy!), options.Default);
+        return new PolicyStore(results.Select(r => r.Policy!), options.Default, time);
     }
 }
 

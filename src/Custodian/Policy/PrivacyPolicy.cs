@@ -10,6 +10,8 @@ public sealed record PrivacyPolicy
 {
     public required string Id { get; init; }
     public required string Version { get; init; }
+    /// <summary>The day this version takes effect for new persons; null (the first version) is in effect from the start.</summary>
+    public DateOnly? Effective { get; init; }
     public required Operator Operator { get; init; }
     /// <summary>The language whose notice is legally binding (ja for both of Leverages' policies).</summary>
     public required string BindingLanguage { get; init; }

@@ -11,6 +11,12 @@ public sealed record PolicyError(string File, long Line, long Column, string Rul
 public sealed record PolicyLoadResult(string File, PrivacyPolicy? Policy, IReadOnlyList<PolicyError> Errors)
 {
     public bool Succeeded => Policy is not null && Errors.Count == 0;
+
+    /// <summary>Where the file names its version; the top of the file when it does not.</summary>
+    internal (long Line, long Column) VersionAt { get; init; } = (1, 1);
+
+    /// <summary>Where the file names its effective day (its version when it names none).</summary>
+    internal (long Line, long Column) EffectiveAt { get; init; } = (1, 1);
 }
 
 /// <summary>The names of the validation rules, as printed in each error line.</summary>
@@ -38,6 +44,7 @@ internal static class PolicyRules
     public const string UnknownPlaceholder = "unknown-placeholder";
     public const string NoticeMismatch = "notice-mismatch";
     public const string DuplicatePolicy = "duplicate-policy";
+    public const string DuplicateEffectiveDate = "duplicate-effective-date";
     public const string UnknownRecordKind = "unknown-record-kind";
     public const string InvalidPeriod = "invalid-period";
     public const string QuoteNotInNotice = "quote-not-in-notice";

@@ -40,9 +40,14 @@ internal static class PolicyLoader
             diagnostics.Add(stream.Documents[1].RootNode, PolicyRules.MultipleDocuments, "a policy file holds exactly one YAML document");
         }
 
-        var policy = PolicyReader.Read(stream.Documents[0].RootNode, diagnostics);
+        var root = stream.Documents[0].RootNode;
+        var policy = PolicyReader.Read(root, diagnostics);
         var errors = diagnostics.Errors.OrderBy(e => e.File != file).ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column).ToList();
-        return new PolicyLoadResult(file, errors.Count == 0 ? policy : null, errors);
+        return new PolicyLoadResult(file, errors.Count == 0 ? policy : null, errors)
+        {
+            VersionAt = Position(root, "version") ?? (1, 1),
+            EffectiveAt = Position(root, "effective") ?? Position(root, "version") ?? (1, 1),
+        };
     }
 
     public static PolicyLoadResult LoadFile(string path)
@@ -63,7 +68,10 @@ internal static class PolicyLoader
         return Load(yaml, path);
     }
 
-    /// <summary>Every <c>*.yaml</c> in the folder, in name order; a policy id used by two files is an error in the second.</summary>
+    /// <summary>
+    /// Every <c>*.yaml</c> in the folder, in name order. Files with the same policy id are versions of one policy: a
+    /// version, or an effective day, used twice for one policy is an error in the second file.
+    /// </summary>
     public static IReadOnlyList<PolicyLoadResult> LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
@@ -71,18 +79,21 @@ internal static class PolicyLoader
             return [new PolicyLoadResult(directory, null, [new PolicyError(directory, 1, 1, PolicyRules.UnreadableFile, "the policy folder does not exist")])];
         }
 
+        return CheckVersions(Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).Select(LoadFile));
+    }
+
+    /// <summary>The results with a version, or an effective day, used twice for one policy turned into an error in the later file.</summary>
+    public static IReadOnlyList<PolicyLoadResult> CheckVersions(IEnumerable<PolicyLoadResult> loaded)
+    {
         var results = new List<PolicyLoadResult>();
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        var seen = new Dictionary<(string Id, string Version), string>();
+        var days = new Dictionary<(string Id, DateOnly? Day), string>();
+        foreach (var loadedResult in loaded)
         {
-            var result = LoadFile(path);
-            if (result.Policy is { } policy && !seen.TryAdd(policy.Id, path))
+            var result = loadedResult;
+            if (result.Policy is { } policy && VersionClash(result, policy, seen, days) is { } clash)
             {
-                result = result with
-                {
-                    Policy = null,
-                    Errors = [new PolicyError(path, 1, 1, PolicyRules.DuplicatePolicy, $"policy '{policy.Id}' is also defined in {Path.GetFileName(seen[policy.Id])}")],
-                };
+                result = result with { Policy = null, Errors = [clash] };
             }
 
             results.Add(result);
@@ -90,6 +101,33 @@ internal static class PolicyLoader
 
         return results;
     }
+
+    private static PolicyError? VersionClash(
+        PolicyLoadResult result, PrivacyPolicy policy, Dictionary<(string, string), string> seen, Dictionary<(string, DateOnly?), string> days)
+    {
+        if (!seen.TryAdd((policy.Id, policy.Version), result.File))
+        {
+            var other = Path.GetFileName(seen[(policy.Id, policy.Version)]);
+            return new PolicyError(result.File, result.VersionAt.Line, result.VersionAt.Column, PolicyRules.DuplicatePolicy,
+                $"version '{policy.Version}' of policy '{policy.Id}' is also defined in {other}");
+        }
+
+        if (!days.TryAdd((policy.Id, policy.Effective), result.File))
+        {
+            var other = Path.GetFileName(days[(policy.Id, policy.Effective)]);
+            var day = policy.Effective?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(none: in effect from the start)";
+            return new PolicyError(result.File, result.EffectiveAt.Line, result.EffectiveAt.Column, PolicyRules.DuplicateEffectiveDate,
+                $"policy '{policy.Id}' version '{policy.Version}' takes effect on the same day as the version in {other}: {day}; give each version its own effective date");
+        }
+
+        return null;
+    }
+
+    /// <summary>Where a top-level key is written, so an error about versions points at the line to change.</summary>
+    private static (long Line, long Column)? Position(YamlNode root, string key) =>
+        root is YamlMappingNode map && map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == key) is { } node
+            ? (node.Start.Line, node.Start.Column)
+            : null;
 
     /// <summary>YamlDotNet prefixes its message with the positions, which the error line already carries.</summary>
     private static string ParserMessage(YamlException e)

@@ -38,6 +38,7 @@ internal sealed partial class PolicyReader
 
         var id = map.Text("id");
         var version = map.Text("version");
+        var effective = ReadEffective(map);
         var binding = map.TextAt("binding-language");
         var calendar = map.TextAt("calendar");
         if (binding is { } language && !IsLanguageCode(language.Value))
@@ -88,6 +89,7 @@ internal sealed partial class PolicyReader
         {
             Id = id!,
             Version = version!,
+            Effective = effective,
             Operator = @operator!,
             BindingLanguage = binding!.Value.Value,
             Calendar = calendar!.Value.Value,
@@ -203,6 +205,22 @@ internal sealed partial class PolicyReader
         var purposes = ItemIds(map, "purposes", Kind.Purpose);
         var name = Localized(map, "name");
         return id is null || name is null ? null : new Channel { Id = id, Purposes = purposes, Name = name };
+    }
+
+    private DateOnly? ReadEffective(YamlMap map)
+    {
+        if (map.TextAt("effective", required: false) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        diagnostics.Add(text.Node, PolicyRules.InvalidValue, "policy.effective must be a date written yyyy-MM-dd");
+        return null;
     }
 
     private static bool IsLanguageCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterLower);

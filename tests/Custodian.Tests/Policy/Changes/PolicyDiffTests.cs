@@ -1,0 +1,58 @@
+using Custodian.Policy;
+using Custodian.Policy.Changes;
+using Custodian.Policy.Loading;
+
+namespace Custodian.Tests.Policy.Changes;
+
+public sealed class PolicyDiffTests
+{
+    private static readonly string Source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policies", PolicyVersionFolder.PolicyId + ".yaml"));
+    private static readonly PrivacyPolicy First = PolicyLoader.Load(Source, "v1.yaml").Policy!;
+    private static readonly PrivacyPolicy Second = PolicyLoader.Load(PolicyVersionFolder.SecondVersion(Source, new DateOnly(2026, 12, 1)), "v2.yaml").Policy!;
+
+    [Fact]
+    public void The_change_lists_the_added_purpose_and_joint_user_and_nothing_else()
+    {
+        var changes = PolicyDiff.Between(First, Second);
+
+        Assert.Equal(
+            [
+                new PolicyChange(ChangeArea.Purpose, ChangeKind.Added, PolicyVersionFolder.AddedPurpose),
+                new PolicyChange(ChangeArea.JointUser, ChangeKind.Added, PolicyVersionFolder.AddedJointUser),
+            ],
+            changes.Changes);
+        Assert.True(changes.NeedsConsent);
+        Assert.Equal([PolicyVersionFolder.AddedPurpose], changes.AddedPurposes);
+    }
+
+    [Fact]
+    public void Going_back_lists_the_same_things_as_removed_and_asks_no_new_consent()
+    {
+        var changes = PolicyDiff.Between(Second, First);
+
+        Assert.All(changes.Changes, c => Assert.Equal(ChangeKind.Removed, c.Kind));
+        Assert.False(changes.NeedsConsent);
+    }
+
+    [Fact]
+    public void Retention_and_items_of_a_purpose_are_compared_too()
+    {
+        var edited = PolicyLoader.Load(Source.Replace("items: [inquiry]\n", "items: [inquiry, email]\n", StringComparison.Ordinal), "v3.yaml").Policy!;
+
+        var change = Assert.Single(PolicyDiff.Between(First, edited).Changes);
+
+        Assert.Equal(new PolicyChange(ChangeArea.PurposeItem, ChangeKind.Added, "email", "contact.statistics"), change);
+    }
+
+    [Theory]
+    [InlineData("en", "Added", "Purpose of use", "1h. " + PolicyVersionFolder.AddedPurposeEnglish)]
+    [InlineData("es", "Añadido", "Usuario conjunto", "empresas socias de Leverages")]
+    [InlineData("ja", "追加", "共同利用者", "レバレジーズのパートナー企業")]
+    public void Each_change_is_named_in_the_reader_s_language_never_by_id(string language, string kind, string area, string text)
+    {
+        var lines = ChangeDescriptions.Describe(PolicyDiff.Between(First, Second), language);
+
+        Assert.Contains(new ChangeLine(area, kind, text), lines);
+        Assert.DoesNotContain(lines, l => l.Text.Contains(PolicyVersionFolder.AddedPurpose, StringComparison.Ordinal) || l.Text.Contains(PolicyVersionFolder.AddedJointUser, StringComparison.Ordinal));
+    }
+}
