@@ -43,10 +43,10 @@ public abstract class ProvisionPage : PickerPage
 
     protected static Failure MissingId(string field) => Failure.Invalid(field, "id", $"Enter the {field} as an id.");
 
-    protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text["en"] : id;
+    protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text[Language.ConsoleLanguage.Of(HttpContext)] : id;
 
-    /// <summary>A country's English name with its code (Japan (JP)); the code alone when the list does not know it.</summary>
-    protected static string CountryName(string code) => Custodian.Provision.Countries.Find(code) is { } country ? $"{country.En} ({country.Code})" : code;
+    /// <summary>A country's name with its code (Japan (JP)); the code alone when the list does not know it.</summary>
+    protected static string CountryName(string code, string language = "en") => Custodian.Provision.Countries.Find(code) is { } country ? $"{country.Name(language)} ({country.Code})" : code;
 
     protected static string Day(DateTime? instant) => instant?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
