@@ -43,36 +43,39 @@ internal static class AnonymizeCommand
                 parse.GetValue(report));
             if (!request.Succeeded)
             {
-                Console.Error.WriteLine($"error: {request.Failure!.Detail}");
-                return 2;
+                parse.Error().WriteLine($"error: {request.Failure!.Detail}");
+                return CliOutput.Usage;
             }
-            return Run(request.Value!);
+            return Run(request.Value!, parse.Out(), parse.Error());
         });
         return command;
     }
 
-    internal static int Run(AnonymizeRequest request, TextWriter? stdout = null)
+    internal static int Run(AnonymizeRequest request, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        if (Unusable(request) is { } unusable) return Fail(stderr, unusable);
         var clock = Stopwatch.StartNew();
-        var table = EncodedTable.ReadFile(request.Input, request.Delimiter);
-        if (!table.Succeeded) return Fail(table.Failure!);
+        var table = Read(request);
+        if (!table.Succeeded) return Fail(stderr, table.Failure!);
         var hierarchies = HierarchyFolder.Load(request.HierarchyFolder, request.Options.QuasiIdentifiers);
-        if (!hierarchies.Succeeded) return Fail(hierarchies.Failure!);
+        if (!hierarchies.Succeeded) return Fail(stderr, hierarchies.Failure!);
 
         var result = Console.IsErrorRedirected
             ? Anonymizer.Run(table.Value!, hierarchies.Value!, request.Options)
             : WithProgress(table.Value!, hierarchies.Value!, request.Options);
-        if (!result.Succeeded) return Fail(result.Failure!);
+        if (!result.Succeeded) return Fail(stderr, result.Failure!);
         var elapsed = clock.Elapsed.TotalMilliseconds;
 
         var anonymization = result.Value!;
-        if (request.Output is not null)
-            WriteAtomically(request.Output, writer => anonymization.Write(writer, request.Delimiter));
         var json = AnonymizeReport.ToJson(anonymization.Summary, request.Options, elapsed);
+        var files = new List<(string Path, Action<TextWriter> Write)>();
+        if (request.Output is not null) files.Add((request.Output, writer => anonymization.Write(writer, request.Delimiter)));
+        if (request.Report is not null) files.Add((request.Report, writer => writer.Write(json)));
+        if (WriteAll(files) is { } notWritten) return Fail(stderr, notWritten);
         if (request.Report is not null)
         {
-            WriteAtomically(request.Report, writer => writer.Write(json));
             // The JSON went to its file; the terminal gets what a person reads.
             var preview = ReleasePreview.Of(request.Options.K, request.Options.SuppressionLimit, anonymization.Summary, hierarchies.Value!, table.Value!.RowCount);
             AnonymizeSummaryText.Write(stdout, anonymization.Summary, preview, elapsed, request);
@@ -102,25 +105,62 @@ internal static class AnonymizeCommand
         return result;
     }
 
-    /// <summary>Writes next to the target and renames, so a failure never leaves a partial file behind.</summary>
-    private static void WriteAtomically(string path, Action<TextWriter> write)
+    /// <summary>
+    /// Checked before the search, so that a path the run cannot use is one line on stderr at once rather than a stack
+    /// trace after the work (and, for the report, after the output file was already in place).
+    /// </summary>
+    private static Failure? Unusable(AnonymizeRequest request) =>
+        !File.Exists(request.Input) ? Failure.Invalid("input", "anonymize.no_input", $"Input file '{request.Input}' does not exist.")
+        : FolderMissing(request.Output) ? Failure.Invalid("output", "anonymize.no_output_folder", $"The folder of --output '{request.Output}' does not exist.")
+        : FolderMissing(request.Report) ? Failure.Invalid("report", "anonymize.no_report_folder", $"The folder of --report '{request.Report}' does not exist.")
+        : null;
+
+    private static bool FolderMissing(string? path) => path is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)));
+
+    private static Result<EncodedTable> Read(AnonymizeRequest request)
     {
-        var temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false), 1 << 16))
-                write(writer);
-            File.Move(temporary, path, overwrite: true);
+            return EncodedTable.ReadFile(request.Input, request.Delimiter);
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            return Failure.Invalid("input", "anonymize.unreadable_input", $"Input file '{request.Input}' cannot be read: {ex.GetType().Name}.");
         }
     }
 
-    private static int Fail(Failure failure)
+    /// <summary>
+    /// Writes every file next to its target first and renames them only once all are written, so a failure (a folder
+    /// removed meanwhile, a full disk) leaves neither a partial file nor the output without its report.
+    /// </summary>
+    private static Failure? WriteAll(IReadOnlyList<(string Path, Action<TextWriter> Write)> files)
     {
-        Console.Error.WriteLine($"error: {failure.Detail}");
-        return 1;
+        var suffix = ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            foreach (var (path, write) in files)
+            {
+                using var writer = new StreamWriter(path + suffix, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+                write(writer);
+            }
+            foreach (var (path, _) in files)
+                File.Move(path + suffix, path, overwrite: true);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Failure.Invalid("output", "anonymize.not_written", $"The release could not be written ({ex.GetType().Name}).");
+        }
+        finally
+        {
+            foreach (var (path, _) in files)
+                if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, Failure failure)
+    {
+        stderr.WriteLine($"error: {failure.Detail}");
+        return CliOutput.Failed;
     }
 }

@@ -11,6 +11,7 @@ internal static class ConsoleModule
         services.AddScoped<ConsoleText>();
         services.AddSingleton<DashboardQueries>();
         services.AddSingleton<RetentionFigure>();
+        services.AddSingleton<RequestsFigure>();
         services.AddSingleton<StaffNames>();
         services.AddSingleton<PersonList>();
         services.AddSingleton<AuditViewer>();

@@ -60,7 +60,7 @@ public sealed class PublicationJourneyTests(ConsoleFixture console) : IClassFixt
         var rows = int.Parse(await page.InnerTextAsync("#preview-rows"), System.Globalization.CultureInfo.InvariantCulture);
         await page.FillAsync("#k", (rows + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("button:has-text('Preview the release')");
-        Assert.Contains("larger than the", await page.InnerTextAsync("p.error[role=alert]"), StringComparison.Ordinal);
+        Assert.Contains("at most the number of persons who may be included", await page.InnerTextAsync("#k-error"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("section.release-preview").CountAsync());
         Assert.Equal(0, await page.Locator("ol.release-steps").CountAsync());
         await page.FillAsync("#k", "2");

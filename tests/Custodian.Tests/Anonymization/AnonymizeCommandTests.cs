@@ -1,4 +1,5 @@
 using Custodian.Cli.Anonymization;
+using Custodian.Tests.Support;
 
 namespace Custodian.Tests.Anonymization;
 
@@ -161,5 +162,41 @@ public sealed class AnonymizeCommandTests : IDisposable
         Files(GoodData);
         Assert.Equal(2, Run(delimiter: ";;"));
         AssertNothingWritten();
+    }
+
+    // The command as an operator runs it: one line on stderr, exit 1, and neither output nor report left behind.
+    private async Task AssertRefusedInOneLineAsync(string input, string output, string report, string expected)
+    {
+        var (exit, _, error) = await CustodianCli.RunAsync("anonymize", "--input", input, "--hierarchies", Path.Combine(_dir, "h"),
+            "--quasi-identifiers", "sex,age", "--k", "2", "--output", output, "--report", report);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+        Assert.False(File.Exists(report));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_missing_input_file_is_one_line_and_exit_1()
+    {
+        Files(GoodData);
+        await AssertRefusedInOneLineAsync(Path.Combine(_dir, "no-such.csv"), Output, Report, "Input file");
+    }
+
+    [Fact]
+    public async Task A_missing_output_folder_is_one_line_and_exit_1_with_no_report_written()
+    {
+        Files(GoodData);
+        await AssertRefusedInOneLineAsync(Path.Combine(_dir, "in.csv"), Path.Combine(_dir, "no-such", "out.csv"), Report, "--output");
+    }
+
+    [Fact]
+    public async Task A_missing_report_folder_is_one_line_and_exit_1_with_no_output_left_behind()
+    {
+        Files(GoodData);
+        await AssertRefusedInOneLineAsync(Path.Combine(_dir, "in.csv"), Output, Path.Combine(_dir, "no-such", "report.json"), "--report");
     }
 }

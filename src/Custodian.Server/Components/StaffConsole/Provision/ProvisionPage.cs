@@ -9,50 +9,12 @@ namespace Custodian.Server.Components.StaffConsole.Provision;
 /// What every provision page shares: the actor, the posted fields and the last failure. Pages only call the
 /// provision services; the rules live there.
 /// </summary>
-public abstract class ProvisionPage : ConsolePage
+public abstract class ProvisionPage : PickerPage
 {
-    [Inject] protected PolicyStore Policies { get; set; } = default!;
-
     [Inject] private protected Staff.CallerGrants Grants { get; set; } = default!;
-
-    [Inject] private protected Custodian.Vault.PersonFinder Finder { get; set; } = default!;
-
-    /// <summary>The e-mail a <see cref="PersonPicker"/> posted, and the persons it names (null before a search).</summary>
-    protected string? PersonEmail { get; private set; }
-
-    protected IReadOnlyList<Custodian.Vault.FoundPerson>? FoundPersons { get; private set; }
-
-    protected Guid? ChosenPerson { get; private set; }
-
-    /// <summary>
-    /// The person a <see cref="PersonPicker"/> names: the only one with the posted e-mail, or the one chosen among
-    /// several. A posted id that the e-mail does not name is refused, so no id can be slipped in.
-    /// </summary>
-    protected async Task<Guid?> PickPersonAsync()
-    {
-        PersonEmail = Form("personEmail").Trim();
-        if (PersonEmail.Length == 0)
-        {
-            Failure = Failure.Invalid("personEmail", "required", "Enter the e-mail address the person registered with.");
-            return null;
-        }
-
-        FoundPersons = await Finder.ByEmailAsync(Actor, Policies.Default, PersonEmail, Custodian.Gate.GateUse.Read, Ct);
-        ChosenPerson = FoundPersons.Count == 1 ? FoundPersons[0].Id : FoundPersons.FirstOrDefault(p => p.Id == FormId("personId"))?.Id;
-        if (ChosenPerson is null && FoundPersons.Count > 1)
-        {
-            Failure = Failure.Invalid("personId", "person.choose", "Choose the person from those found.");
-        }
-
-        return ChosenPerson;
-    }
-
-    protected string Form(string name) => HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].ToString() : "";
 
     protected IReadOnlyList<string> FormAll(string name) =>
         HttpContext.Request.HasFormContentType ? HttpContext.Request.Form[name].Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList() : [];
-
-    protected Guid? FormId(string name) => Guid.TryParse(Form(name), out var id) ? id : null;
 
     protected DateOnly? FormDay(string name) => ParseDay(Form(name));
 
@@ -81,10 +43,10 @@ public abstract class ProvisionPage : ConsolePage
 
     protected static Failure MissingId(string field) => Failure.Invalid(field, "id", $"Enter the {field} as an id.");
 
-    protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text["en"] : id;
+    protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text[Language.ConsoleLanguage.Of(HttpContext)] : id;
 
-    /// <summary>A country's English name with its code (Japan (JP)); the code alone when the list does not know it.</summary>
-    protected static string CountryName(string code) => Custodian.Provision.Countries.Find(code) is { } country ? $"{country.En} ({country.Code})" : code;
+    /// <summary>A country's name with its code (Japan (JP)); the code alone when the list does not know it.</summary>
+    protected static string CountryName(string code, string language = "en") => Custodian.Provision.Countries.Find(code) is { } country ? $"{country.Name(language)} ({country.Code})" : code;
 
     protected static string Day(DateTime? instant) => instant?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Custodian.Server.Components.Language;
+using Custodian.Server.Tests.Infrastructure;
+using Custodian.Server.Tests.Staff;
+
+namespace Custodian.Server.Tests.StaffConsole;
+
+/// <summary>
+/// The anonymization and provision pages read in the page's language: every text they pass through the console's
+/// words has its Japanese and Spanish, and the pages, their field errors included, render in them.
+/// </summary>
+public abstract partial class ConsoleWordsTests(CustodianApp app)
+{
+    [GeneratedRegex("""T(?:\.Format\(|\[)"((?:[^"\\]|\\.)+)"[\],]""")]
+    private static partial Regex Texts();
+
+    private static string Components()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Custodian.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine(directory.FullName, "src", "Custodian.Server", "Components", "StaffConsole");
+    }
+
+    [Fact]
+    public void Every_text_of_the_anonymization_and_provision_pages_has_its_japanese_and_spanish()
+    {
+        var root = Components();
+        var files = Directory.GetFiles(Path.Combine(root, "Anonymization"), "*.razor")
+            .Concat(Directory.GetFiles(Path.Combine(root, "Provision"), "*.razor"))
+            .Append(Path.Combine(root, "PersonPicker.razor"));
+
+        var missing = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))
+            .Where(t => !ConsoleWords.Table.ContainsKey(t.Text))
+            .Select(t => $"{t.File}: {t.Text}")
+            .ToList();
+
+        Assert.Empty(missing);
+        Assert.True(files.Count() > 10);
+    }
+
+    [Fact]
+    public async Task The_anonymization_and_provision_pages_and_their_field_errors_render_in_the_chosen_language()
+    {
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+
+        var releases = await officer.GetStringAsync("/console/anonymization?lang=ja");
+        var companies = await officer.GetStringAsync("/console/provision/companies?lang=es");
+        var refused = await officer.PostAsync("/console/anonymization?lang=es",
+            await SafetyHost.FormAsync(officer, "/console/anonymization?lang=es", "release-preview", ("Input.K", "1"), ("Input.Suppression", "0.05")));
+
+        Assert.Contains("匿名加工情報の作成と提供", releases, StringComparison.Ordinal);
+        Assert.DoesNotContain("Preview the release", releases, StringComparison.Ordinal);
+        Assert.Contains("<h1>Empresas cliente</h1>", companies, StringComparison.Ordinal);
+        Assert.DoesNotContain("Register a client company", companies, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Contains("k debe ser un número entero de al menos 2.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ConsoleWordsTests_Sqlite(SafetySqliteApp app) : ConsoleWordsTests(app), IClassFixture<SafetySqliteApp>;
