@@ -204,5 +204,12 @@ internal static class ConsoleWords
         ["Waiting"] = ("送信待ち", "En espera"),
         ["Failed, to be retried"] = ("失敗（再送予定）", "Fallidos, se reintentarán"),
         ["Given up"] = ("送信断念", "Abandonados"),
+        ["Suspension of use"] = ("利用停止", "Suspensión del uso"),
+        ["Use is suspended for every purpose."] = ("すべての利用目的で利用を停止しています。", "El uso está suspendido para todos los fines."),
+        ["Use is suspended for:"] = ("利用を停止している目的：", "El uso está suspendido para:"),
+        ["Use is not suspended."] = ("利用は停止していません。", "El uso no está suspendido."),
+        ["Purposes (none ticked: every purpose)"] = ("利用目的（選択しない場合はすべて）", "Fines (si no marca ninguno: todos)"),
+        ["Suspend use"] = ("利用を停止する", "Suspender el uso"),
+        ["Lift the suspension"] = ("利用停止を解除する", "Levantar la suspensión"),
     };
 }
