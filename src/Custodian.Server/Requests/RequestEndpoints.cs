@@ -22,8 +22,8 @@ internal static class RequestEndpoints
         requests.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery().RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Upload an identity document (PDF, JPEG or PNG), stored sealed");
         requests.MapGet("/{id:guid}/documents/{documentId:guid}", OpenDocumentAsync).RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Open a document to review it (audited)");
         requests.MapPost("/{id:guid}/documents/{documentId:guid}/review", ReviewAsync).RequirePermission(Permissions.RequestsDocumentsReview).WithSummary("Accept or reject a document against the checklist");
-        requests.MapPost("/{id:guid}/verify", (Guid id, HttpContext http, RequestWorkflow w, CancellationToken ct) => Step(w.VerifyAsync(http.User.ToActor(), id, ct)))
-            .WithSummary("Confirm identity; the documents are disposed of at once");
+        requests.MapPost("/{id:guid}/verify", (Guid id, VerifyBody? body, HttpContext http, RequestWorkflow w, CancellationToken ct) => Step(w.VerifyAsync(http.User.ToActor(), id, body?.Method, ct)))
+            .WithSummary("Confirm identity; the documents are disposed of at once (a policy without identity documents: name the method used)");
         requests.MapPost("/{id:guid}/start", (Guid id, HttpContext http, RequestWorkflow w, CancellationToken ct) => Step(w.StartAsync(http.User.ToActor(), id, ct)));
         requests.MapGet("/{id:guid}/diff", DiffAsync).WithSummary("What a correction, addition or deletion would change");
         requests.MapPost("/{id:guid}/fulfil", FulfilAsync).WithSummary("Carry the request out (with grounds: partly refused)");
@@ -63,8 +63,9 @@ internal static class RequestEndpoints
             RepresentativeName = body.Form?.RepresentativeName,
             Changes = body.Form?.Changes,
             Details = body.Form?.Details,
+            Purposes = body.Form?.Purposes,
         };
-        var result = await intake.SubmitAsync(http.User.ToActor(), new Intake(body.Type ?? "", requester, "api", body.Language ?? "", body.PersonId, form), ct);
+        var result = await intake.SubmitAsync(http.User.ToActor(), new Intake(body.Type ?? "", requester, "api", body.Language ?? "", body.PersonId, form, body.PolicyId), ct);
         return result.ToResult(r => Results.Created($"/api/v1/requests/{r.Id}", r));
     }
 
@@ -138,9 +139,12 @@ internal static class RequestEndpoints
         (await letter).ToResult(f => Results.File(f.Content, f.ContentType, f.FileName));
 }
 
-internal sealed record SubmitRequestBody(string? Type, string? Requester, string? Language, Guid? PersonId, FormBody? Form);
+internal sealed record SubmitRequestBody(string? Type, string? Requester, string? Language, Guid? PersonId, FormBody? Form, string? PolicyId = null);
 
-internal sealed record FormBody(string? PersonName, string? MailingAddress, string? RepresentativeName, Dictionary<string, string>? Changes, string? Details, string? Email = null);
+internal sealed record FormBody(
+    string? PersonName, string? MailingAddress, string? RepresentativeName, Dictionary<string, string>? Changes, string? Details, string? Email = null, List<string>? Purposes = null);
+
+internal sealed record VerifyBody(string? Method);
 
 internal sealed record LinkPersonBody(Guid? PersonId);
 

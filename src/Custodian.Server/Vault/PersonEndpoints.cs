@@ -16,6 +16,7 @@ internal static class PersonEndpoints
         persons.MapPost("/search", SearchAsync).RequirePermission(Permissions.PersonsSearch).WithSummary("Find persons by exact e-mail or telephone (blind index); ids only");
         persons.MapGet("/{id:guid}", ReadAsync).RequirePermission(Permissions.PersonsRead).WithSummary("Read a person for a declared purpose of use, through the gate");
         persons.MapPatch("/{id:guid}/items", UpdateItemsAsync).RequirePermission(Permissions.PersonsCorrect).WithSummary("Correct items held and add new ones");
+        persons.MapUseSuspensions();
         persons.MapDelete("/{id:guid}", EraseAsync).RequirePermission(Permissions.PersonsErase).WithSummary("Erase a person: destroy their key, then delete their items");
         return app;
     }

@@ -218,6 +218,14 @@ public enum AuditEventType
     PolicyVersionAgreed = 9550,
     /// <summary>A person was told of a new policy version; names the person, the policy and version (subject) and the channel, mail or list (reason).</summary>
     PolicyChangeNotified = 9551,
+
+    // Group requests and suspension of use (9600–9649): ids only, the purposes and methods by their policy ids.
+    /// <summary>Use of the person's data was suspended; items: the purposes suspended, or * for every purpose; subject: the request, if any.</summary>
+    UseSuspended = 9600,
+    /// <summary>A suspension of use was lifted; items: the purposes lifted, or * for every purpose.</summary>
+    UseSuspensionLifted = 9601,
+    /// <summary>A request under a policy that names no identity documents was verified by a recorded method; items: the method's id.</summary>
+    RequestVerifiedByMethod = 9602,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

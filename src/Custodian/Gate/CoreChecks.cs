@@ -13,6 +13,8 @@ internal sealed class PersonStateCheck : IGateCheck
         { Person.State: PersonState.Erased } => ErasureBarrier.Erased,
         { Person.State: PersonState.UseSuspended, Use: not GateUse.Disclose } =>
             Failure.Refused("person.use-suspended", "Use of this person's data is suspended at their request."),
+        { Use: not GateUse.Disclose } when UseSuspensions.Suspended(request.Person, request.Purpose.Id) =>
+            Failure.Refused("person.purpose-suspended", "Use of this person's data for this purpose is suspended at their request."),
         { Person.ProvisionStopped: true, Use: GateUse.Provide } =>
             Failure.Refused("person.provision-stopped", "The person has asked that provision to third parties stop."),
         _ => null,

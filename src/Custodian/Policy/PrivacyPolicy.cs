@@ -182,6 +182,11 @@ public sealed record RequestProcedure
     public required IReadOnlyList<string> FreeOfCharge { get; init; }
     /// <summary>Per kind of attorney, the documents (terms) that prove their authority; a kind not named may not make requests.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> AttorneyDocuments { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>
+    /// Where the policy names no identity documents: the methods (terms) by which staff may confirm the requester instead,
+    /// such as a reply from the e-mail address held. The operator's choice, not the policy's words.
+    /// </summary>
+    public IReadOnlyList<string> VerificationMethods { get; init; } = [];
 
     /// <summary>The kinds of attorney the procedure knows: "your attorney" as a legal or a deputed representative.</summary>
     public static readonly IReadOnlyList<string> Attorneys = ["legal-representative", "deputed-representative"];

@@ -10,6 +10,9 @@ namespace Custodian.Provision;
 /// <summary>A person's stop: whether it is in force, and each entry with the company and when it was told.</summary>
 internal sealed record StopState(Guid PersonId, bool ProvisionStopped, IReadOnlyList<StoppedEntry> Entries);
 
+/// <summary>A stop staged on a context: how many entries it withdrew, and the audit entries to commit with it.</summary>
+internal sealed record StagedStop(int Withdrawn, List<AuditEntry> Audited);
+
 internal sealed record StoppedEntry(Guid EntryId, Guid CompanyId, string Company, string State, DateTime EnteredAt, DateTime? WithdrawnAt, string? WithdrawnReason, DateTime? CompanyToldAt);
 
 /// <summary>
@@ -27,6 +30,23 @@ internal sealed class ProvisionStops(IDbContextFactory<CustodianDb> factory, Aud
             return Failure.NotFound("person.unknown", "No person has this id.");
         }
 
+        var staged = await StageAsync(db, actor, person, subject: null, cancellationToken);
+        if (staged.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        await audit.CommitAsync(db, staged.Value!.Audited, cancellationToken);
+        return staged.Value.Withdrawn;
+    }
+
+    /// <summary>
+    /// The stop itself, staged on <paramref name="db"/> for the caller to commit with the audit entries: the flag, the
+    /// open entries withdrawn with each company told, and the consent withdrawn. A fulfilled request to discontinue
+    /// provision runs exactly this, naming itself as <paramref name="subject"/>.
+    /// </summary>
+    internal async Task<Result<StagedStop>> StageAsync(CustodianDb db, Actor actor, Person person, string? subject, CancellationToken cancellationToken)
+    {
         if (person.State == PersonState.Erased)
         {
             return Failure.Gone("person.erased", "This person's data has been erased.");
@@ -40,11 +60,10 @@ internal sealed class ProvisionStops(IDbContextFactory<CustodianDb> factory, Aud
         person.ProvisionStopped = true;
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         person.Version++;
-        var open = await db.Set<Entry>().Where(e => e.PersonId == personId && e.State == EntryState.Open).ToListAsync(cancellationToken);
-        var audited = new List<AuditEntry> { new(AuditEventType.ProvisionStopRequested, actor.AuditName, PersonId: personId) };
+        var open = await db.Set<Entry>().Where(e => e.PersonId == person.Id && e.State == EntryState.Open).ToListAsync(cancellationToken);
+        var audited = new List<AuditEntry> { new(AuditEventType.ProvisionStopRequested, actor.AuditName, PersonId: person.Id, Subject: subject) };
         audited.AddRange(await entries.WithdrawAsync(db, actor, open, EntryReasons.ProvisionStopped, cancellationToken));
-        await audit.CommitAsync(db, audited, cancellationToken);
-        return open.Count;
+        return new StagedStop(open.Count, audited);
     }
 
     /// <summary>

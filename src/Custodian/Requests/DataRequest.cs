@@ -40,6 +40,8 @@ public sealed class DataRequest
     public DateTime? ClosedAt { get; set; }
     /// <summary>How many later requests of the same type were linked to this one while it was open.</summary>
     public int LinkedRequests { get; set; }
+    /// <summary>Where the policy names no identity documents: the recorded method (a term id) by which staff confirmed the requester.</summary>
+    public string? VerificationMethod { get; set; }
     public string KeyId { get; set; } = "";
     public byte[] WrappedKey { get; set; } = [];
     /// <summary>The Disclosure Request Form, sealed; null once disposed of.</summary>

@@ -23,6 +23,12 @@ public static class RequestChecklist
     {
         ArgumentNullException.ThrowIfNull(policy);
         var identity = policy.Requests.IdentityDocuments;
+        if (identity.Count == 0)
+        {
+            // Nothing to enclose: staff confirm the requester by one of the policy's verification methods instead.
+            return [];
+        }
+
         if (requester == Requester.Person || !policy.Requests.AttorneyDocuments.TryGetValue(RequestRecords.Name(requester), out var authority))
         {
             return [new(PersonHolder, identity)];

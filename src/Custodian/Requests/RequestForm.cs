@@ -17,6 +17,8 @@ public sealed record RequestForm
     /// <summary>Correction and addition: item id → new value; deletion of contents: the item ids to delete (value ignored).</summary>
     public IReadOnlyDictionary<string, string>? Changes { get; init; }
     public string? Details { get; init; }
+    /// <summary>Suspension of use: the purposes (policy ids) whose use the person asks to suspend; none means every purpose.</summary>
+    public IReadOnlyList<string>? Purposes { get; init; }
     /// <summary>The explanation sent with a refusal, written by staff.</summary>
     public string? RefusalExplanation { get; init; }
 }

@@ -2,6 +2,7 @@ using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
 using Custodian.Policy;
+using Custodian.Provision;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed record ProposedChange(string Item, string? Current, string? Propos
 internal sealed class RequestFulfilment(
     IDbContextFactory<CustodianDb> factory, RequestRecords records, RequestCrypto crypto, AuditLog audit,
     PersonVault vault, VaultCrypto vaultCrypto, DisclosureGatherer gatherer, RequestWorkflow workflow,
-    IRequestNotices notices)
+    IRequestNotices notices, ProvisionStops stops, UseSuspensions suspensions)
 {
     /// <summary>What the request would change, item by item, with the values held now (read through the gate).</summary>
     public async Task<Result<IReadOnlyList<ProposedChange>>> DiffAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default)
@@ -78,8 +79,8 @@ internal sealed class RequestFulfilment(
         {
             "correction" or "addition" => await ChangeItemsAsync(actor, request, personId, cancellationToken),
             "deletion" => await DeleteItemsAsync(db, request, person, cancellationToken),
-            "suspension-of-use" => Set(person, p => p.State = PersonState.UseSuspended, "use-suspended"),
-            "discontinuation-of-third-party-provision" => Set(person, p => p.ProvisionStopped = true, "provision-stopped"),
+            "suspension-of-use" => Suspend(actor, request, person, entries),
+            "discontinuation-of-third-party-provision" => await StopProvisionAsync(db, actor, request, person, entries, cancellationToken),
             "erasure" => await EraseAsync(actor, personId, cancellationToken),
             _ => (Result<string>)"answered",
         };
@@ -95,17 +96,36 @@ internal sealed class RequestFulfilment(
         return request.State;
     }
 
-    private Result<string> Set(Person person, Action<Person> change, string what)
+    // The purposes the person named on the form, or every purpose when they named none.
+    private Result<string> Suspend(Actor actor, DataRequest request, Person person, List<AuditEntry> entries)
     {
-        if (person.State == PersonState.Erased)
+        var suspended = suspensions.Suspend(actor, person, crypto.OpenForm(request)?.Purposes, request.Id.ToString());
+        if (suspended.Failure is { } failure)
         {
-            return Failure.Gone("person.erased", "This person's data has been erased.");
+            return failure;
         }
 
-        change(person);
-        person.UpdatedAt = records.Now;
-        person.Version++;
-        return what;
+        entries.Add(suspended.Value!);
+        return "use-suspended:" + suspended.Value!.Items;
+    }
+
+    // Exactly what POST /api/v1/provision/stops does, in this transaction; a stop already in force answers the request.
+    private async Task<Result<string>> StopProvisionAsync(
+        CustodianDb db, Actor actor, DataRequest request, Person person, List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var stopped = await stops.StageAsync(db, actor, person, request.Id.ToString(), cancellationToken);
+        if (stopped.Failure is { Code: "person.provision-stopped" })
+        {
+            return "provision-already-stopped";
+        }
+
+        if (stopped.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        entries.AddRange(stopped.Value!.Audited);
+        return $"provision-stopped:entries-withdrawn:{stopped.Value.Withdrawn}";
     }
 
     private async Task<Result<string>> ChangeItemsAsync(Actor actor, DataRequest request, Guid personId, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Requests;
 
 /// <summary>A request as it comes in, from the privacy centre, from staff entering a written request, or by API.</summary>
-public sealed record Intake(string Type, Requester Requester, string Channel, string Language, Guid? PersonId, RequestForm Form);
+/// <remarks><paramref name="PolicyId"/>: the policy of the service the requester used; null for the person's own, or the default.</remarks>
+public sealed record Intake(string Type, Requester Requester, string Channel, string Language, Guid? PersonId, RequestForm Form, string? PolicyId = null);
 
 /// <summary>What the requester keeps: the reference and the secret for the status page (shown once; only a hash is stored).</summary>
 public sealed record IntakeReceipt(Guid Id, string Reference, string Secret, RequestState State);
@@ -29,6 +30,12 @@ internal sealed class RequestIntake(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var personId = intake.PersonId;
+        var chosen = intake.PolicyId is null ? null : policies.Find(intake.PolicyId);
+        if (intake.PolicyId is not null && chosen is null)
+        {
+            return Failure.Invalid("policyId", "policy.unknown", $"No policy of that id is loaded; the loaded policies are: {string.Join(", ", policies.All.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
         PrivacyPolicy policy;
         if (personId is { } id)
         {
@@ -39,13 +46,17 @@ internal sealed class RequestIntake(
             }
 
             policy = policies.Find(person.PolicyId) ?? policies.Default;
+            if (chosen is not null && chosen.Id != policy.Id)
+            {
+                return Failure.Invalid("policyId", "request.policy-mismatch", $"This person's data is held under policy {policy.Id}; a request about it is made under that policy.");
+            }
         }
         else
         {
-            policy = policies.Default;
+            policy = chosen ?? policies.Default;
             // The privacy centre knows the person by the e-mail they registered with; an unknown address is
             // still received (answering otherwise would tell anyone which addresses are registered).
-            personId = await FindByEmailAsync(db, intake.Form.Email, cancellationToken);
+            personId = await FindByEmailAsync(db, policy.Id, intake.Form.Email, cancellationToken);
         }
 
         if (Check(policy, intake, records.Today(policy)) is { } invalid)
@@ -162,6 +173,7 @@ internal sealed class RequestIntake(
 
     private static void CheckChanges(PrivacyPolicy policy, Intake intake, DateOnly today, Dictionary<string, string[]> errors)
     {
+        CheckPurposes(policy, intake, errors);
         var changes = intake.Form.Changes;
         if (intake.Type is not ("correction" or "addition" or "deletion"))
         {
@@ -193,6 +205,19 @@ internal sealed class RequestIntake(
         }
     }
 
+    private static void CheckPurposes(PrivacyPolicy policy, Intake intake, Dictionary<string, string[]> errors)
+    {
+        var purposes = intake.Form.Purposes ?? [];
+        if (purposes.Count > 0 && intake.Type != "suspension-of-use")
+        {
+            errors["purposes"] = ["request.purposes: only a suspension of use names purposes."];
+        }
+        else if (purposes.FirstOrDefault(p => policy.FindPurpose(p) is null) is { } unknown)
+        {
+            errors["purposes"] = [$"purpose.unknown: {unknown} is not a purpose of use of policy {policy.Id}."];
+        }
+    }
+
     private static void Text(Dictionary<string, string[]> errors, string field, string? value, int max, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -208,7 +233,8 @@ internal sealed class RequestIntake(
         }
     }
 
-    private async Task<Guid?> FindByEmailAsync(CustodianDb db, string? email, CancellationToken cancellationToken)
+    // Only persons held under the request's policy: a request made for one service does not reach another's data.
+    private async Task<Guid?> FindByEmailAsync(CustodianDb db, string policyId, string? email, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email))
         {
@@ -217,6 +243,7 @@ internal sealed class RequestIntake(
 
         var digest = vault.BlindIndex("email", email.Trim().ToLowerInvariant());
         var ids = await db.Set<BlindIndex>().AsNoTracking().Where(b => b.Kind == "email" && b.Digest == digest)
+            .Where(b => db.Set<Person>().Any(p => p.Id == b.PersonId && p.PolicyId == policyId))
             .Select(b => b.PersonId).OrderBy(id => id).Take(2).ToListAsync(cancellationToken);
         return ids.Count == 1 ? ids[0] : null;
     }

@@ -16,7 +16,7 @@ public sealed record DocumentSummary(Guid Id, string Kind, string Holder, string
 
 /// <summary>What staff see: the status, the clock's history and the reminder days.</summary>
 public sealed record RequestDetail(RequestStatus Status, Guid? PersonId, string Channel, int LinkedRequests, string? RefusalGrounds,
-    IReadOnlyList<RequestClockEvent> Clock, IReadOnlyList<DateOnly> Reminders, bool FormDisposed);
+    IReadOnlyList<RequestClockEvent> Clock, IReadOnlyList<DateOnly> Reminders, bool FormDisposed, string? VerificationMethod = null);
 
 public sealed record DueRow(Guid Id, string Reference, string Type, RequestState State, DateOnly DueOn, string PolicyId);
 
@@ -80,7 +80,8 @@ internal sealed class RequestQueries(
         var clock = (await db.Set<RequestClockEvent>().AsNoTracking().Where(e => e.RequestId == id).ToListAsync(cancellationToken)).OrderBy(e => e.At).ToList();
         var calendar = records.CalendarOf(records.PolicyOf(request));
         var reminders = request.DueOn is { } due ? DeadlineClock.Reminders(due, calendar, options.Value.ReminderBusinessDays) : [];
-        return new RequestDetail(status, request.PersonId, request.Channel, request.LinkedRequests, request.RefusalGrounds, clock, reminders, request.FormDisposedAt is not null);
+        return new RequestDetail(status, request.PersonId, request.Channel, request.LinkedRequests, request.RefusalGrounds, clock, reminders, request.FormDisposedAt is not null,
+            request.VerificationMethod);
     }
 
     /// <summary>The latest requests, newest first, for the console's list.</summary>

@@ -1,6 +1,7 @@
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
+using Custodian.Policy;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,11 +15,23 @@ internal sealed class RequestWorkflow(
 {
     /// <summary>The reviewer confirms the documents; they are disposed of at once, as the policy says.</summary>
     public Task<Result<RequestState>> VerifyAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default) =>
+        VerifyAsync(actor, requestId, method: null, cancellationToken);
+
+    /// <summary>
+    /// Under a policy that names no identity documents, the reviewer confirms the requester by one of the policy's
+    /// verification methods instead (a reply from the e-mail address held, a call back), and the method is recorded.
+    /// </summary>
+    public Task<Result<RequestState>> VerifyAsync(Actor actor, Guid requestId, string? method, CancellationToken cancellationToken = default) =>
         ChangeAsync(requestId, async (db, request, entries) =>
         {
             if (request.PersonId is null)
             {
                 return Failure.Conflict("request.person-unlinked", "Link the request to the person it concerns before verifying it.");
+            }
+
+            if (CheckMethod(records.PolicyOf(request), method) is { } invalid)
+            {
+                return invalid;
             }
 
             var documents = await db.Set<RequestDocument>().Where(d => d.RequestId == request.Id).ToListAsync(cancellationToken);
@@ -40,12 +53,35 @@ internal sealed class RequestWorkflow(
                 return failure;
             }
 
+            if (method is not null)
+            {
+                request.VerificationMethod = method;
+                entries.Add(RequestRecords.Entry(AuditEventType.RequestVerifiedByMethod, actor, request, items: method));
+            }
+
             var disposed = documents.Where(d => d.Sealed is not null).ToList();
             disposed.ForEach(d => RequestDocuments.Dispose(d, records.Now));
             entries.Add(moved.Value!);
             entries.Add(RequestRecords.Entry(AuditEventType.RequestDocumentsDisposed, actor, request, $"disposed:{disposed.Count}"));
             return request.State;
         }, checkpoint: true, cancellationToken);
+
+    private static Failure? CheckMethod(PrivacyPolicy policy, string? method)
+    {
+        var methods = policy.Requests.VerificationMethods;
+        if (method is null)
+        {
+            return policy.Requests.IdentityDocuments.Count > 0
+                ? null
+                : Failure.Invalid("method", "request.verification-method", $"Policy {policy.Id} names no identity documents: say how the requester was confirmed, one of: {string.Join(", ", methods)}.");
+        }
+
+        return methods.Contains(method, StringComparer.Ordinal)
+            ? null
+            : Failure.Invalid("method", "request.verification-method", methods.Count == 0
+                ? $"Policy {policy.Id} names identity documents; verify by reviewing them."
+                : $"method is one of: {string.Join(", ", methods)}.");
+    }
 
     public Task<Result<RequestState>> StartAsync(Actor actor, Guid requestId, CancellationToken cancellationToken = default) =>
         MoveAsync(actor, requestId, RequestState.InProgress, cancellationToken);

@@ -33,6 +33,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261209100100_IncidentNotices",
         "20261209300100_RequestFiguresIndex",
         "20261210200100_PolicyVersions",
+        "20261210300100_GroupRequests",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)

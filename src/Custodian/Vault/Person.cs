@@ -11,6 +11,11 @@ public sealed class Person
     public PersonState State { get; set; }
     /// <summary>Set on a request to discontinue provision to third parties: the gate refuses every later provision.</summary>
     public bool ProvisionStopped { get; set; }
+    /// <summary>
+    /// Purposes whose use is suspended at the person's request, comma separated and sorted; null when none. A suspension
+    /// of every purpose is <see cref="PersonState.UseSuspended"/> instead, so the gate reads both without another query.
+    /// </summary>
+    public string? SuspendedPurposes { get; set; }
     public DateTime RegisteredAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>The items as JSON, sealed with the person's data key; null once erased.</summary>

@@ -19,6 +19,7 @@ public static class VaultModule
         services.AddSingleton<Enrolment>();
         services.AddSingleton<PersonVault>();
         services.AddSingleton<PersonFinder>();
+        services.AddSingleton<UseSuspensions>();
         services.AddSingleton<ErasureLedger>();
         services.AddSingleton<ErasureReplay>();
         services.AddSingleton<ImportDuplicates>();

@@ -99,6 +99,47 @@ public sealed partial class PublicRequestFormTests(SqliteApp app) : IClassFixtur
 
     private static string Problem(string page) => ProblemShown().Match(page).Value;
 
+    [Fact]
+    public async Task The_group_service_shows_its_own_request_types_and_how_the_requester_is_confirmed_without_documents()
+    {
+        var page = await app.CreateClient().GetStringAsync("/privacy/requests/new?lang=en&service=leverages-group");
+
+        Assert.Contains("cease the provision to the Third Party", page, StringComparison.Ordinal);
+        Assert.Contains("a reply from the e-mail address held", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passport", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"leverages-group\" selected", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_under_the_group_service_is_recorded_under_the_group_policy()
+    {
+        var page = await PostAsync("/privacy/requests/new?lang=en&service=leverages-group", "privacy-request", new()
+        {
+            ["Service"] = "leverages-group", ["Type"] = "discontinuation-of-third-party-provision", ["Requester"] = "person", ["Language"] = "en",
+            ["PersonName"] = "Haruka Sato", ["Email"] = $"group-{Guid.NewGuid():N}@example.com", ["MailingAddress"] = "Shibuya 1-1-1",
+        });
+
+        var reference = Reference(page);
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var request = await db.Set<DataRequest>().SingleAsync(r => r.Reference == reference, TestContext.Current.CancellationToken);
+        Assert.Equal(("leverages-group", "discontinuation-of-third-party-provision"), (request.PolicyId, request.Type));
+    }
+
+    [Fact]
+    public async Task A_service_that_is_not_loaded_is_refused_naming_the_field()
+    {
+        var shown = await app.CreateClient().GetAsync("/privacy/requests/new?lang=en&service=no-such-policy");
+        var posted = await PostAsync("/privacy/requests/new?lang=en", "privacy-request", new()
+        {
+            ["Service"] = "no-such-policy", ["Type"] = "disclosure", ["Requester"] = "person", ["Language"] = "en",
+            ["PersonName"] = "María López", ["Email"] = "maria@example.com", ["MailingAddress"] = "Av. Constituyentes 100",
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, shown.StatusCode);
+        Assert.Contains("data-code=\"policy.unknown\"", posted, StringComparison.Ordinal);
+        Assert.Empty(Reference(posted));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 

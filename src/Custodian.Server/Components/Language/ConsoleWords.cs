@@ -428,5 +428,12 @@ internal static class ConsoleWords
         ["Record the request"] = ("請求を記録する", "Registrar la solicitud"),
         ["At most 200 characters."] = ("200文字以内で入力してください。", "Como máximo 200 caracteres."),
         ["At most 500 characters."] = ("500文字以内で入力してください。", "Como máximo 500 caracteres."),
+        ["Suspension of use"] = ("利用停止", "Suspensión del uso"),
+        ["Use is suspended for every purpose."] = ("すべての利用目的で利用を停止しています。", "El uso está suspendido para todos los fines."),
+        ["Use is suspended for:"] = ("利用を停止している目的：", "El uso está suspendido para:"),
+        ["Use is not suspended."] = ("利用は停止していません。", "El uso no está suspendido."),
+        ["Purposes (none ticked: every purpose)"] = ("利用目的（選択しない場合はすべて）", "Fines (si no marca ninguno: todos)"),
+        ["Suspend use"] = ("利用を停止する", "Suspender el uso"),
+        ["Lift the suspension"] = ("利用停止を解除する", "Levantar la suspensión"),
     };
 }

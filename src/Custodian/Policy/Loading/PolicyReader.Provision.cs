@@ -102,6 +102,7 @@ internal sealed partial class PolicyReader
 
         var free = ItemIds(map, "free-of-charge", Kind.RequestType, required: false);
         var attorneys = ReadAttorneyDocuments(map);
+        var methods = ItemIds(map, "verification-methods", Kind.Term, required: false);
         map.Done();
         return new RequestProcedure
         {
@@ -111,6 +112,7 @@ internal sealed partial class PolicyReader
             DeadlineBusinessDays = deadline,
             FreeOfCharge = free,
             AttorneyDocuments = attorneys,
+            VerificationMethods = methods,
         };
     }
 
