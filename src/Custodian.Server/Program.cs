@@ -17,6 +17,7 @@ using Custodian.Server.Requests;
 using Custodian.Server.Retention;
 using Custodian.Server.Staff;
 using Custodian.Server.StaffConsole;
+using Custodian.Server.Telemetry;
 using Custodian.Server.Vault;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -38,6 +39,7 @@ builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddConsole();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapRetention();
 app.MapIncidents();
 app.MapMail();
 app.MapConsole();
+app.MapTelemetry();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

@@ -35,6 +35,7 @@ public sealed partial class PersonGate
             return Failure.Invalid("purpose", "purpose.unknown", $"'{Truncate(purpose)}' is not a purpose of use in policy {policyId}.");
         }
 
+        using var span = StartSpan(use, "gate.use-all");
         // The persons are streamed on one context while the checks and the audit use others (no MARS on PostgreSQL).
         await using var readDb = await factory.CreateDbContextAsync(cancellationToken);
         await using var checkDb = await factory.CreateDbContextAsync(cancellationToken);
@@ -72,6 +73,13 @@ public sealed partial class PersonGate
         }
 
         allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
+        var known = policy.FindPurpose(purpose)!.Id;
+        Decided(span, use, known, "allowed", null, allowed);
+        foreach (var (code, count) in refused)
+        {
+            Decided(null, use, known, "refused", code, count);
+        }
+
         return new GateBatchOutcome(allowed, refused);
     }
 

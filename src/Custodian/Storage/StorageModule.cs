@@ -28,11 +28,11 @@ public static class StorageModule
     {
         if (options.UsesPostgres)
         {
-            builder.UseNpgsql(PostgresConnection(options.PostgresConnectionString!));
+            builder.UseNpgsql(PostgresConnection(options.PostgresConnectionString!)).AddInterceptors(DatabaseErrorCounter.Instance);
             return;
         }
 
-        builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance);
+        builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance, DatabaseErrorCounter.Instance);
     }
 
     /// <summary>
