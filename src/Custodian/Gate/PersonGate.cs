@@ -14,7 +14,7 @@ namespace Custodian.Gate;
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
-    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters)
+    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting)
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
