@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected|requests dashboard|console dashboard|console persons</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected|requests dashboard|console dashboard|console persons|telemetry|audit-shards</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -62,6 +62,17 @@ public static class BenchmarkProgram
                 break;
             case "console":
                 await StaffConsole.ConsoleLoad.RunAsync(args);
+                break;
+            case "telemetry":
+                await Telemetry.TelemetryLoad.RunAsync(
+                    TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(1) ?? "20", System.Globalization.CultureInfo.InvariantCulture)),
+                    int.Parse(args.ElementAtOrDefault(2) ?? "16", System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case "audit-shards":
+                await AuditShardsLoad.RunAsync(
+                    TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+                    int.Parse(args.ElementAtOrDefault(2) ?? "64", System.Globalization.CultureInfo.InvariantCulture),
+                    args.Length > 3 ? args[3..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [1, 2, 4, 8]);
                 break;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

@@ -18,6 +18,7 @@ using Custodian.Server.Requests;
 using Custodian.Server.Retention;
 using Custodian.Server.Staff;
 using Custodian.Server.StaffConsole;
+using Custodian.Server.Telemetry;
 using Custodian.Server.Vault;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -40,6 +41,7 @@ builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddMail(builder.Configuration);
 builder.Services.AddConsole();
 builder.Services.AddPolicyChanges();
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -55,6 +57,7 @@ app.MapRetention();
 app.MapIncidents();
 app.MapMail();
 app.MapConsole();
+app.MapTelemetry();
 app.MapCustodianPages();
 
 return await app.RunCustodianAsync();

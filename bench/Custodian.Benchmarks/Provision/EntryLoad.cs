@@ -144,11 +144,12 @@ internal static class EntryLoad
     }
 
     /// <summary>The server as operators run it: its own process, Release build, listening on loopback only.</summary>
-    private static Process StartServer(Dictionary<string, string?> settings, int port)
+    internal static Process StartServer(Dictionary<string, string?> settings, int port, params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Custodian.Server.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning" })
+        string[] all = [dll, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Warning", .. arguments];
+        foreach (var arg in all)
         {
             start.ArgumentList.Add(arg);
         }
@@ -164,7 +165,7 @@ internal static class EntryLoad
         return process;
     }
 
-    private static async Task WaitReadyAsync(HttpClient client)
+    internal static async Task WaitReadyAsync(HttpClient client)
     {
         for (var i = 0; i < 600; i++)
         {

@@ -15,7 +15,8 @@ internal static class GatedReadLoad
 {
     public static async Task RunAsync(TimeSpan duration, int[] readerCounts)
     {
-        await using var host = await BenchHost.StartAsync();
+        // On PostgreSQL when CUSTODIAN_BENCH_POSTGRES names a cluster: where one primary saturates (docs/scaling.md).
+        await using var host = await BenchHost.StartAsync(postgres: Environment.GetEnvironmentVariable("CUSTODIAN_BENCH_POSTGRES") is not null);
         const int persons = 2_000;
         var vault = host.Get<PersonVault>();
         var enrolment = host.Get<Enrolment>();

@@ -37,6 +37,7 @@ public sealed class AuditLog : IAsyncDisposable
     public async Task<IReadOnlySet<Guid>> CommitAsync(
         Storage.CustodianDb db, IReadOnlyList<AuditEntry> entries, Func<Storage.CustodianDb, CancellationToken, Task> write, CancellationToken cancellationToken = default)
     {
+        using var telemetry = AuditTelemetry.Append(entries.Count);
         await _chainLock.WaitAsync(cancellationToken);
         try
         {
@@ -140,6 +141,7 @@ public sealed class AuditLog : IAsyncDisposable
         }
 
         _appender ??= new SqliteAuditAppender(db!);
+        using var telemetry = AuditTelemetry.Append(entries.Count);
         await _chainLock.WaitAsync();
         try
         {

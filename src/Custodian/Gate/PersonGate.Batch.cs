@@ -22,7 +22,15 @@ public sealed partial class PersonGate
     /// after their checks is refused there (<see cref="ErasureBarrier"/>) and counted as <c>person.erased</c>.
     /// </summary>
     public async Task<Result<GateBatchOutcome>> UseAllAsync(
-        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, CancellationToken cancellationToken = default)
+        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, CancellationToken cancellationToken = default) =>
+        await UseAllAsync(actor, policyId, purpose, use, subject, take, fromReplica: false, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="fromReplica"/> streams the persons from the read replica when one can answer as the
+    /// primary would (a report's counts). The checks, the erasure barrier and the audit stay on the primary.
+    /// </summary>
+    public async Task<Result<GateBatchOutcome>> UseAllAsync(
+        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, bool fromReplica, CancellationToken cancellationToken)
     {
         var policy = policies.Find(policyId);
         if (policy is null)
@@ -35,8 +43,9 @@ public sealed partial class PersonGate
             return Failure.Invalid("purpose", "purpose.unknown", $"'{Truncate(purpose)}' is not a purpose of use in policy {policyId}.");
         }
 
+        using var span = StartSpan(use, "gate.use-all");
         // The persons are streamed on one context while the checks and the audit use others (no MARS on PostgreSQL).
-        await using var readDb = await factory.CreateDbContextAsync(cancellationToken);
+        await using var readDb = fromReplica ? await reporting.CreateDbContextAsync(cancellationToken) : await factory.CreateDbContextAsync(cancellationToken);
         await using var checkDb = await factory.CreateDbContextAsync(cancellationToken);
         var rows = (
                 from p in readDb.Set<Person>().AsNoTracking()
@@ -72,6 +81,13 @@ public sealed partial class PersonGate
         }
 
         allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
+        var known = policy.FindPurpose(purpose)!.Id;
+        Decided(span, use, known, "allowed", null, allowed);
+        foreach (var (code, count) in refused)
+        {
+            Decided(null, use, known, "refused", code, count);
+        }
+
         return new GateBatchOutcome(allowed, refused);
     }
 

@@ -14,7 +14,7 @@ namespace Custodian.Gate;
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
-    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters)
+    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting)
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
@@ -24,10 +24,12 @@ public sealed partial class PersonGate(
 
     public async Task<Result<PersonView>> UseAsync(Actor actor, Guid personId, string purpose, GateUse use, CancellationToken cancellationToken = default)
     {
+        using var span = StartSpan(use, "gate.use");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var row = await PersonWithKey(db, personId, cancellationToken);
         if (row is null)
         {
+            Decided(span, use, null, "not-found", null);
             return Failure.NotFound("person.unknown", "No person has this id.");
         }
 
@@ -36,6 +38,7 @@ public sealed partial class PersonGate(
         if (refusal is not null)
         {
             await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Refused, personId, purpose, Reason: refusal.Code), cancellationToken);
+            Decided(span, use, request, "refused", refusal.Code);
             return refusal;
         }
 
@@ -48,8 +51,11 @@ public sealed partial class PersonGate(
         var chained = await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, purpose, string.Join(',', request!.Items)), cancellationToken);
         if (chained != AuditOutcome.Allowed)
         {
+            Decided(span, use, request, "refused", ErasureBarrier.Erased.Code);
             return ErasureBarrier.Erased;
         }
+
+        Decided(span, use, request, "allowed", null);
 
         var items = VaultCrypto.Open(personId, dataKey, row.Person.Sealed)
             ?? throw new InvalidOperationException($"Person {personId}'s items do not open with their key.");

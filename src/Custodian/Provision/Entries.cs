@@ -20,17 +20,24 @@ internal sealed class Entries(IDbContextFactory<CustodianDb> factory, PolicyStor
     ICompanyNotices notices)
 {
     public Task<Result<EntryReceipt>> EnterAsync(Actor actor, EntryRequest request, CancellationToken cancellationToken = default) =>
-        request.Evidence.CheckReference() is { } invalid
+        Counted(request.Evidence.CheckReference() is { } invalid
             ? Task.FromResult<Result<EntryReceipt>>(invalid)
-            : writer.WriteAsync(new StagedEntry(actor, request, BatchId: null), cancellationToken);
+            : writer.WriteAsync(new StagedEntry(actor, request, BatchId: null), cancellationToken));
 
     /// <summary>Continuous provision to one company: the records share a batch id; each entry stands or falls alone.</summary>
     public async Task<IReadOnlyList<Result<EntryReceipt>>> EnterManyAsync(Actor actor, IReadOnlyList<EntryRequest> requests, CancellationToken cancellationToken = default)
     {
         var batchId = Guid.CreateVersion7(time.GetUtcNow());
-        return await Task.WhenAll(requests.Select(r => r.Evidence.CheckReference() is { } invalid
+        return await Task.WhenAll(requests.Select(r => Counted(r.Evidence.CheckReference() is { } invalid
             ? Task.FromResult<Result<EntryReceipt>>(invalid)
-            : writer.WriteAsync(new StagedEntry(actor, r, batchId), cancellationToken)));
+            : writer.WriteAsync(new StagedEntry(actor, r, batchId), cancellationToken))));
+    }
+
+    private static async Task<Result<EntryReceipt>> Counted(Task<Result<EntryReceipt>> writing)
+    {
+        var written = await writing;
+        Telemetry.CustodianTelemetry.Entries.Add(1, new KeyValuePair<string, object?>("outcome", written.Succeeded ? "entered" : written.Failure!.Code));
+        return written;
     }
 
     /// <summary>The candidate withdraws: nothing more is provided to that company, and the company is told.</summary>

@@ -15,7 +15,8 @@ namespace Custodian.Staff;
 /// signs each period off.
 /// </summary>
 internal sealed class AccessReviews(
-    IDbContextFactory<CustodianDb> factory, AuditLog audit, BusinessCalendars calendars, IOptionsMonitor<AccessReviewOptions> options, TimeProvider time)
+    IDbContextFactory<CustodianDb> factory, AuditLog audit, BusinessCalendars calendars, IOptionsMonitor<AccessReviewOptions> options, TimeProvider time,
+    ReportingDatabase reporting)
 {
     public static readonly Failure NotAllowed = Failure.Refused(
         "staff.review-refused", "Access reviews are for administrators, the responsible manager and the department's information manager.");
@@ -33,7 +34,8 @@ internal sealed class AccessReviews(
             return NotAllowed;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // The period's events are the heavy read: from the standby when there is one that can answer.
+        await using var db = await reporting.CreateDbContextAsync(cancellationToken);
         var period = await PeriodAsync(db, from, to, department, settings, cancellationToken);
         if (period.Failure is { } invalid)
         {

@@ -44,6 +44,7 @@ internal static class Permissions
     public const string IncidentsRead = "incidents.read";
     public const string IncidentsManage = "incidents.manage";
     public const string AuditRead = "audit.read";
+    public const string MetricsRead = "metrics.read";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -75,6 +76,7 @@ internal static class Permissions
         [IncidentsRead] = StaffOrService,
         [IncidentsManage] = StaffOrService,
         [AuditRead] = Realm.Staff,
+        [MetricsRead] = StaffOrService,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>

@@ -15,12 +15,14 @@ public static class StorageModule
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.PostgresConnectionString ??= configuration.GetConnectionString("Custodian"))
+            .PostConfigure(o => o.ReadOnlyConnectionString ??= configuration.GetConnectionString("CustodianReadOnly"))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddPooledDbContextFactory<CustodianDb>((sp, builder) =>
             Configure(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ReportingDatabase>();
         return services;
     }
 
@@ -28,11 +30,11 @@ public static class StorageModule
     {
         if (options.UsesPostgres)
         {
-            builder.UseNpgsql(PostgresConnection(options.PostgresConnectionString!));
+            builder.UseNpgsql(PostgresConnection(options.PostgresConnectionString!)).AddInterceptors(DatabaseErrorCounter.Instance);
             return;
         }
 
-        builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance);
+        builder.UseSqlite(SqliteConnectionString(options)).AddInterceptors(SqlitePragmas.Instance, DatabaseErrorCounter.Instance);
     }
 
     /// <summary>

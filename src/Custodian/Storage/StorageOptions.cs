@@ -15,5 +15,12 @@ public sealed class StorageOptions
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
+    /// <summary>A PostgreSQL standby for heavy reports, from <c>ConnectionStrings:CustodianReadOnly</c>; empty: the primary.</summary>
+    public string? ReadOnlyConnectionString { get; set; }
+
+    /// <summary>How long a report waits for the standby to replay what the primary had committed before it reads the primary instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ReplicaCatchUpTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     public string SqlitePath => Path.Combine(DataDirectory, "custodian.db");
 }

@@ -229,6 +229,7 @@ public static class AuthorizationRules
         ["GET /console/audit/export"] = Door.Console("audit.read"),
         ["GET /console/persons/new"] = Door.Console("persons.register"),
         ["GET /console/persons/list"] = Door.Console("persons.search"),
+        ["GET /metrics"] = Door.Api("metrics.read"),
     };
 
     private static readonly string[] StaffWork =
@@ -242,7 +243,7 @@ public static class AuthorizationRules
     public static readonly IReadOnlyDictionary<string, (string Realm, string[] Permissions)> Roles = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
     {
         // Runs the system: every staff permission.
-        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage", "audit.read"]),
+        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage", "audit.read", "metrics.read"]),
         // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
         // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",

@@ -81,7 +81,7 @@ public sealed class SqliteApp : CustodianApp
 }
 
 /// <summary>A fresh database on the throw-away cluster that scripts/test.sh starts.</summary>
-public sealed class PostgresApp : CustodianApp
+public class PostgresApp : CustodianApp
 {
     private readonly string _database = "custodian_" + Guid.NewGuid().ToString("N")[..12];
 

@@ -33,7 +33,7 @@ public sealed class VaultStatistics(PersonGate gate, PolicyStore policies, Audit
         {
             var value = Code(by, view.Items, today, settings);
             counts[value] = counts.GetValueOrDefault(value) + 1;
-        }, cancellationToken);
+        }, fromReplica: true, cancellationToken);
         if (!used.Succeeded) return used.Failure!;
         await audit.RecordAsync(new AuditEntry(AuditEventType.StatisticsComputed, actor.AuditName, Purpose: settings.Purpose, Reason: by), cancellationToken);
         return new StatisticsTable(by, policy.Id, settings.Purpose, settings.MinimumCellSize, used.Value!.RefusedCount, Suppress(counts, settings.MinimumCellSize));

@@ -20,7 +20,7 @@ internal sealed record AffectedList(string Actor, DateTime From, DateTime To, IR
 /// [from, to). Each of the actor's audit names is read through the (Actor, At) index, one range each, so the cost is
 /// that of the actor's own events in the window, not of the chain. Listing is itself audited (names the actor, not the persons).
 /// </summary>
-internal sealed class AffectedPersons(IDbContextFactory<CustodianDb> factory, AuditLog audit)
+internal sealed class AffectedPersons(ReportingDatabase reporting, AuditLog audit)
 {
     public async Task<Result<AffectedList>> FindAsync(Actor caller, string? actor, string? from, string? to, CancellationToken cancellationToken = default)
     {
@@ -30,7 +30,7 @@ internal sealed class AffectedPersons(IDbContextFactory<CustodianDb> factory, Au
             return badWindow;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var db = await reporting.CreateDbContextAsync(cancellationToken);
         var resolved = await AffectedActor.ResolveAsync(db, actor, cancellationToken);
         if (resolved.Failure is { } badActor)
         {

@@ -76,7 +76,7 @@ public sealed class AffectedOracleTests
             await writer.CommitAsync(db, entries, ct);
         }
 
-        var service = new AffectedPersons(database.Factory, audit);
+        var service = new AffectedPersons(Custodian.Storage.ReportingDatabase.Primary(database.Factory), audit);
         List<AuditEvent> chain;
         await using (var db = await database.Factory.CreateDbContextAsync(ct))
         {

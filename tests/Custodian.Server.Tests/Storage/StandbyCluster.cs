@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Custodian.Server.Tests.Storage;
+
+/// <summary>
+/// A streaming standby of the throw-away cluster the tests run on (CUSTODIAN_TEST_POSTGRES): pg_basebackup -R into a
+/// temporary folder, started on a free port, stopped and removed on dispose. Every database made on the primary after it
+/// started streams to it.
+/// </summary>
+public sealed class StandbyCluster : IAsyncDisposable
+{
+    private readonly string _folder;
+    private readonly string _bin;
+
+    private StandbyCluster(string folder, string bin, int port) => (_folder, _bin, Port) = (folder, bin, port);
+
+    public int Port { get; }
+
+    /// <summary>The connection string of <paramref name="primary"/>'s database on this standby.</summary>
+    public string ConnectionStringFor(string primary) =>
+        new NpgsqlConnectionStringBuilder(primary) { Host = "127.0.0.1", Port = Port }.ConnectionString;
+
+    public static async Task<StandbyCluster> StartAsync()
+    {
+        var primary = new NpgsqlConnectionStringBuilder(Infrastructure.PostgresApp.AdminConnectionString);
+        var bin = Environment.GetEnvironmentVariable("CUSTODIAN_PG_BIN") ?? "/usr/lib/postgresql/15/bin";
+        var folder = Directory.CreateTempSubdirectory("custodian-standby-").FullName;
+        var port = FreePort();
+        await RunAsync("chown", "postgres", folder);
+        await RunAsPostgresAsync(Path.Combine(bin, "pg_basebackup"), "-h", primary.Host!, "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", primary.Username!, "-D", Path.Combine(folder, "data"), "-R", "-X", "stream");
+        await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"),
+            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "-w", "start");
+        return new StandbyCluster(folder, bin, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // PostgreSQL's programs refuse to run as root; the tests run as root in CI.
+    private static Task RunAsPostgresAsync(string program, params string[] arguments) =>
+        Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments]) : RunAsync(program, arguments);
+
+    private static async Task RunAsync(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(program)} {string.Join(' ', arguments)}: {await error}");
+    }
+}
