@@ -37,6 +37,14 @@ public sealed class NoticeRendererTests
         Assert.False(view.IsBinding);
     }
 
+    [Theory]
+    [InlineData("leverages-career-mexico", false)]
+    [InlineData("leverages-group", true)]
+    public void A_version_the_operator_set_is_not_shown_as_if_the_text_stated_it(string id, bool shown)
+    {
+        Assert.Equal(shown, NoticeRenderer.Render(PolicyFilesTests.Load(id), "en").ShowVersion);
+    }
+
     [Fact]
     public void The_english_notice_lists_purposes_in_the_operator_words()
     {

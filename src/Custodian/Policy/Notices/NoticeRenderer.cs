@@ -42,6 +42,7 @@ internal static class NoticeRenderer
             policy.Operator.Name, policy.Notices.Keys.Order(StringComparer.Ordinal).ToList(), [])
         {
             Status = text.Status,
+            ShowVersion = !policy.OperatorSet.Any(value => value.Path == "version"),
             Blocks = text.Blocks.Select(block => new NoticeBlock(block.Kind, block.Level, block.Runs.Select(run => new NoticeRun(run.Text, Link(policy, run))).ToList())).ToList(),
             ApprovedLanguages = policy.Texts.Values.Where(t => t.Status == TextStatus.Approved).Select(t => t.Language).Order(StringComparer.Ordinal).ToList(),
         };

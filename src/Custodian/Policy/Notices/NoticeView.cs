@@ -17,6 +17,9 @@ internal sealed record NoticeView(
 
     public IReadOnlyList<NoticeBlock> Blocks { get; init; } = [];
 
+    /// <summary>False where the operator set the version rather than took it from the text: the notice does not show it as a date of the policy.</summary>
+    public bool ShowVersion { get; init; } = true;
+
     /// <summary>The languages whose text the operator approved, for a draft's banner to point to.</summary>
     public IReadOnlyList<string> ApprovedLanguages { get; init; } = [];
 }
