@@ -21,6 +21,8 @@ public static class StorageModule
             Configure(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SchedulerLease>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerLease>());
         return services;
     }
 
