@@ -58,7 +58,8 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = address };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        // Generous: on a loaded two-core host a start has taken 15 s.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
             {
@@ -81,7 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new TimeoutException("The server did not become ready within 30 s.");
+        throw new TimeoutException("The server did not become ready within 90 s. Its log ends: " + string.Join(" | ", server._output.TakeLast(5)));
     }
 
     public HttpClient Client(string token)
