@@ -5,7 +5,7 @@ using Custodian.Benchmarks.Vault;
 namespace Custodian.Benchmarks;
 
 /// <summary>
-/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected|requests dashboard|console dashboard|console persons|telemetry|audit-shards</c>;
+/// Load runs: <c>dotnet run -c Release --project bench/Custodian.Benchmarks -- gated-read|import|import-profile|persons-csv|persons-jsonl|dispose|key-rotation|backup|audit-verify|incidents-affected|entries|multi-server|requests dashboard|console dashboard|console persons|telemetry|audit-shards</c>;
 /// anything else goes to BenchmarkDotNet (<c>-- --filter '*'</c>).
 /// </summary>
 public static class BenchmarkProgram
@@ -37,6 +37,11 @@ public static class BenchmarkProgram
                 break;
             case "entries":
                 await Provision.EntryLoad.RunAsync(args.ElementAtOrDefault(1) ?? "sqlite", TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture)), int.Parse(args.ElementAtOrDefault(3) ?? "32", System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case "multi-server":
+                await Provision.MultiServerLoad.RunAsync(
+                    TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(1) ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+                    args.Length > 2 ? args[2..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [4, 8, 16, 32]);
                 break;
             case "key-rotation":
                 await KeyRotationLoad.RunAsync(

@@ -78,7 +78,7 @@ internal static class EntryLoad
     }
 
     /// <summary>Entries from <paramref name="concurrency"/> clients for <paramref name="duration"/>: how many, each one's latency, how many were not created.</summary>
-    private static async Task<(int Entries, List<double> Latencies, int Failures)> LoadAsync(Func<Task<HttpResponseMessage>> enter, int concurrency, TimeSpan duration)
+    internal static async Task<(int Entries, List<double> Latencies, int Failures)> LoadAsync(Func<Task<HttpResponseMessage>> enter, int concurrency, TimeSpan duration)
     {
         var latencies = new List<double>[concurrency];
         var failures = 0;
@@ -101,7 +101,7 @@ internal static class EntryLoad
         return (all.Count, all, failures);
     }
 
-    private static object Body(Guid[] persons, Guid[] companies, int n) => new
+    internal static object Body(Guid[] persons, Guid[] companies, int n) => new
     {
         personId = persons[n % persons.Length],
         companyId = companies[n / persons.Length % companies.Length],
@@ -110,7 +110,7 @@ internal static class EntryLoad
         evidence = new { channel = "job-site", ip = "203.0.113.7", userAgent = "bench", textHash = new string('a', 64) },
     };
 
-    private static async Task<(Guid[] Persons, Guid[] Companies, string Secret)> SeedAsync(ServiceProvider services)
+    internal static async Task<(Guid[] Persons, Guid[] Companies, string Secret)> SeedAsync(ServiceProvider services)
     {
         var vault = services.GetRequiredService<PersonVault>();
         await vault.RegisterManyAsync(Actor.System, Enumerable.Range(0, Persons).Select(SyntheticPersons.Registration).ToList());
@@ -129,7 +129,7 @@ internal static class EntryLoad
         return (persons, companies, token.Value.Secret);
     }
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    internal static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
@@ -187,7 +187,7 @@ internal static class EntryLoad
         throw new InvalidOperationException("The server did not become ready.");
     }
 
-    private static async Task<string?> DatabaseAsync(string provider)
+    internal static async Task<string?> DatabaseAsync(string provider)
     {
         if (provider == "sqlite")
         {
@@ -197,5 +197,5 @@ internal static class EntryLoad
         return await BenchHost.NewPostgresDatabaseAsync("CUSTODIAN_TEST_POSTGRES");
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 }

@@ -16,6 +16,8 @@ internal sealed class FirstStart(IOptions<StorageOptions> storage, DatabaseMigra
     {
         // Before anything is written into it: a folder others can enter exposes the database and the key file.
         DataFolder.Prepare(storage.Value.DataDirectory);
+        // Before anything reads or writes it: a server older than the schema (a second server not yet upgraded) stops.
+        await migrator.EnsureKnownSchemaAsync(cancellationToken);
         if (!storage.Value.UsesPostgres)
         {
             await migrator.MigrateAsync(cancellationToken);

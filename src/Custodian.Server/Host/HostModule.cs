@@ -87,7 +87,8 @@ internal static class HostModule
             return 0;
         }
         catch (Exception ex) when (ex is Custodian.Vault.Keys.KeyFileException or Custodian.Vault.ErasureLedgerException or DataFolderException or Custodian.Policy.PolicyLoadException
-                                   or Microsoft.Extensions.Options.OptionsValidationException or Custodian.Server.Staff.UndeclaredPermissionException)
+                                   or Microsoft.Extensions.Options.OptionsValidationException or Custodian.Server.Staff.UndeclaredPermissionException
+                                   or SchemaNewerException)
         {
             await Console.Error.WriteLineAsync("Custodian did not start: " + ex.Message);
             return 1;

@@ -32,7 +32,7 @@ public sealed class AuditOptions
 }
 
 /// <summary>Signs the head periodically and once more at shutdown.</summary>
-internal sealed class AuditCheckpointService(AuditCheckpoints checkpoints, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditCheckpointService> logger) : BackgroundService
+internal sealed class AuditCheckpointService(AuditCheckpoints checkpoints, IOptions<AuditOptions> options, Storage.SchedulerLease lease, TimeProvider time, ILogger<AuditCheckpointService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,12 +41,19 @@ internal sealed class AuditCheckpointService(AuditCheckpoints checkpoints, IOpti
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await WriteAsync(stoppingToken);
+                // Of several servers, the lease's holder alone signs: two signing the same head would collide.
+                if (lease.IsHeld)
+                {
+                    await WriteAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await WriteAsync(CancellationToken.None);
+            if (lease.IsHeld)
+            {
+                await WriteAsync(CancellationToken.None);
+            }
         }
     }
 
@@ -60,7 +67,7 @@ internal sealed class AuditCheckpointService(AuditCheckpoints checkpoints, IOpti
                 logger.LogInformation("Audit checkpoint signed at event {Seq}", checkpoint.Seq);
             }
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or IOException)
         {
             logger.LogWarning("Audit checkpoint could not be written: {ExceptionType}", ex.GetType().Name);
         }

@@ -142,7 +142,7 @@ internal sealed class IncidentDetection(
 
 /// <summary>Runs the automatic detection rules once an hour; each day's findings are opened once (see the finding's key).</summary>
 internal sealed class DetectionSchedule(
-    IncidentDetection detection, IOptions<IncidentsOptions> options, TimeProvider time, ILogger<DetectionSchedule> logger)
+    IncidentDetection detection, IOptions<IncidentsOptions> options, Storage.SchedulerLease lease, TimeProvider time, ILogger<DetectionSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -158,7 +158,11 @@ internal sealed class DetectionSchedule(
         {
             do
             {
-                await TickAsync(stoppingToken);
+                // Of several servers, the lease's holder alone scans.
+                if (lease.IsHeld)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

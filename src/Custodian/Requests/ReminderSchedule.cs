@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Requests;
 
 /// <summary>Looks for reminders that have fallen due every Requests:ReminderCheckMinutes, and once at start.</summary>
-internal sealed partial class ReminderSchedule(RequestReminders reminders, IOptions<RequestsOptions> options, TimeProvider time, ILogger<ReminderSchedule> logger)
+internal sealed partial class ReminderSchedule(RequestReminders reminders, IOptions<RequestsOptions> options, Storage.SchedulerLease lease, TimeProvider time, ILogger<ReminderSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,7 +16,11 @@ internal sealed partial class ReminderSchedule(RequestReminders reminders, IOpti
         {
             do
             {
-                await TickAsync(stoppingToken);
+                // Of several servers, the lease's holder alone reminds.
+                if (lease.IsHeld)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Retention;
 
 /// <summary>Runs disposal at every <see cref="RetentionOptions.Interval"/> when <see cref="RetentionOptions.Enabled"/>.</summary>
-internal sealed class RetentionScheduler(DisposalRun run, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionScheduler> logger) : BackgroundService
+internal sealed class RetentionScheduler(DisposalRun run, IOptions<RetentionOptions> options, Storage.SchedulerLease lease, TimeProvider time, ILogger<RetentionScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +20,11 @@ internal sealed class RetentionScheduler(DisposalRun run, IOptions<RetentionOpti
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await TickAsync(stoppingToken);
+                // Of several servers, the lease's holder alone disposes.
+                if (lease.IsHeld)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

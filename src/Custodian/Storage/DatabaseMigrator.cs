@@ -34,6 +34,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261209300100_RequestFiguresIndex",
         "20261210200100_PolicyVersions",
         "20261210300100_GroupRequests",
+        "20261210400100_SchedulerLease",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
@@ -55,6 +56,20 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Refuses a database that a newer release has migrated: this build would read tables it does not know the rules
+    /// of, and another server of the deployment may already be writing them. A new database passes (it is migrated).
+    /// </summary>
+    public async Task EnsureKnownSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var unknown = (await AppliedAsync(cancellationToken)).Except(Migrations, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new SchemaNewerException(
+                $"The database's schema ({unknown[^1]}) is newer than this release knows (up to {Migrations[^1]}): start the release that migrated it, or a later one.");
+        }
     }
 
     /// <summary>

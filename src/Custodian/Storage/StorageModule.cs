@@ -23,6 +23,8 @@ public static class StorageModule
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CustodianDb>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<ReportingDatabase>();
+        services.AddSingleton<SchedulerLease>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerLease>());
         return services;
     }
 

@@ -105,6 +105,30 @@ public sealed class StartupFailureTests : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_server_older_than_the_database_schema_refuses_to_start_in_one_line(string provider)
+    {
+        await using var settings = await ServerSettings.CreateAsync(provider, token: false);
+        await using (var services = settings.Services())
+        {
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Custodian.Storage.StorageOptions>>().Value;
+            await using var connection = await Custodian.Storage.StorageModule.OpenConnectionAsync(options, TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            // As a newer release's migration leaves it, with another server of the deployment already upgraded.
+            command.CommandText = """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('29991231000100_FromTheFuture', '11.0.0')""";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var (exit, error) = await StartServerAsync(settings.Arguments);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Custodian did not start: The database's schema (29991231000100_FromTheFuture) is newer than this release knows", line, StringComparison.Ordinal);
+    }
+
     /// <summary>A data folder whose database holds the key check and a signed checkpoint, made by this key's first start.</summary>
     private string DatabaseWithData()
     {

@@ -6,6 +6,7 @@ using Custodian.Audit;
 using Custodian.Calendars;
 using Custodian.Gate;
 using Custodian.Policy;
+using Custodian.Provision;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
@@ -22,6 +23,7 @@ namespace Custodian.Server.Tests.Infrastructure;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -33,11 +35,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>What the server has written to standard output (its log) so far, line by line.</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
     /// <summary>Starts the server and waits until it answers ready.</summary>
-    public static async Task<ServerProcess> StartAsync(ServerSettings settings, CancellationToken cancellationToken)
+    public static async Task<ServerProcess> StartAsync(ServerSettings settings, CancellationToken cancellationToken, params string[] more)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        string[] args = [Path.Combine(AppContext.BaseDirectory, "Custodian.Server.dll"), "--urls", address.ToString(), .. settings.Arguments];
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "Custodian.Server.dll"), "--urls", address.ToString(), .. settings.Arguments, .. more];
         var start = new ProcessStartInfo("dotnet", args)
         {
             RedirectStandardOutput = true,
@@ -46,14 +51,15 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         var process = Process.Start(start)!;
         // Drained so that a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, address);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { server._output.Enqueue(e.Data); } };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, address);
         using var client = new HttpClient { BaseAddress = address };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        // Generous: on a loaded two-core host a start has taken 15 s.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             if (process.HasExited)
             {
@@ -76,7 +82,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         await server.DisposeAsync();
-        throw new TimeoutException("The server did not become ready within 30 s.");
+        throw new TimeoutException("The server did not become ready within 90 s. Its log ends: " + string.Join(" | ", server._output.TakeLast(5)));
     }
 
     public HttpClient Client(string token)
@@ -179,6 +185,7 @@ public sealed class ServerSettings : IAsyncDisposable
             .AddVault()
             .AddCalendars(configuration)
             .AddStaffAccounts()
+            .AddProvision()
             .AddSingleton<ApiTokens>()
             .BuildServiceProvider();
     }

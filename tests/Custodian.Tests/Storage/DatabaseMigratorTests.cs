@@ -36,5 +36,22 @@ public sealed class DatabaseMigratorTests : IDisposable
         Assert.Contains(last, await check.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_release_is_refused_in_one_line_naming_both_schemas()
+    {
+        var migrator = new DatabaseMigrator(_database.Factory, Microsoft.Extensions.Options.Options.Create(_database.Options), NullLogger<DatabaseMigrator>.Instance);
+        await migrator.EnsureKnownSchemaAsync(TestContext.Current.CancellationToken);
+        await using (var db = await _database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('29991231000100_FromTheFuture', '10.0.0')""", TestContext.Current.CancellationToken);
+        }
+
+        var refused = await Assert.ThrowsAsync<SchemaNewerException>(() => migrator.EnsureKnownSchemaAsync(TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.Contains("29991231000100_FromTheFuture", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(DatabaseMigrator.Migrations[^1], refused.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _database.Dispose();
 }

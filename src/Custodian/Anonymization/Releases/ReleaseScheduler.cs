@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Anonymization;
 
 /// <summary>The policy's "continuously create": a release of the configured policy at every interval, when switched on.</summary>
-internal sealed class ReleaseScheduler(AnonymizedReleases releases, IOptions<ReleaseOptions> options, TimeProvider time, ILogger<ReleaseScheduler> logger) : BackgroundService
+internal sealed class ReleaseScheduler(AnonymizedReleases releases, IOptions<ReleaseOptions> options, Storage.SchedulerLease lease, TimeProvider time, ILogger<ReleaseScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +17,11 @@ internal sealed class ReleaseScheduler(AnonymizedReleases releases, IOptions<Rel
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await TickAsync(stoppingToken);
+                // Of several servers, the lease's holder alone releases.
+                if (lease.IsHeld)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
