@@ -11,7 +11,7 @@ namespace Custodian.Storage;
 /// PostgreSQL's advisory lock, so that SQLite behaves the same and no connection is held open for it. The servers'
 /// clocks must agree to well within the lease (NTP).
 /// </summary>
-public sealed partial class SchedulerLease(IOptions<StorageOptions> options, TimeProvider time, ILogger<SchedulerLease> logger) : BackgroundService
+internal sealed partial class SchedulerLease(IOptions<StorageOptions> options, TimeProvider time, ILogger<SchedulerLease> logger) : BackgroundService
 {
     private const string Scheduler = "scheduler";
 
