@@ -52,7 +52,8 @@ public sealed class AcknowledgementJourneyTests : IAsyncLifetime
         await page.FillAsync("#personName", "Lucía Hernández");
         await page.FillAsync("#email", email);
         await page.FillAsync("#mailingAddress", "Calle Madero 5, Monterrey");
-        await page.ClickAsync("button[type=submit]");
+        // The request form's own button, not the service choice's above it.
+        await page.ClickAsync("form[method=post] button[type=submit]");
         var reference = await page.InnerTextAsync("#reference");
         var secret = await page.InnerTextAsync("#secret");
 
