@@ -50,6 +50,14 @@ public static class PolicyVersionFolder
 
             """, StringComparison.Ordinal)
         .Replace("members: [leverages-group-companies, asian-hr-association]", $"members: [leverages-group-companies, asian-hr-association, {AddedJointUser}]", StringComparison.Ordinal)
+        // The operator's approved text of this made-up version is the first's: what it adds is named as set by the operator.
+        .Replace("\noperator-set:\n", $$"""
+
+            operator-set:
+              - purposes[{{AddedPurpose}}]
+              - recipients.joint-use.members[{{AddedJointUser}}]
+
+            """, StringComparison.Ordinal)
         .Replace("\nterms:\n", $$"""
 
             terms:
