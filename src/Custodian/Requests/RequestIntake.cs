@@ -100,6 +100,20 @@ internal sealed class RequestIntake(
         // The form was filled in at intake, so the request waits at once for the identity documents.
         var awaiting = records.Transition(request, RequestState.AwaitingDocuments, actor);
         List<AuditEntry> entries = [received, awaiting.Value!];
+        // Nothing to enclose under this policy (staff confirm the requester another way): the completed form is all
+        // the clock waits for, so it starts now.
+        if (RequestChecklist.For(policy, intake.Requester).Count == 0)
+        {
+            var started = DeadlineClock.Start(request, now, policy, records.CalendarOf(policy));
+            if (started.Failure is { } outside)
+            {
+                return outside;
+            }
+
+            db.Add(started.Value!);
+            entries.Add(RequestRecords.Entry(AuditEventType.RequestClockStarted, actor, request));
+        }
+
         if (open is not null)
         {
             open.LinkedRequests++;

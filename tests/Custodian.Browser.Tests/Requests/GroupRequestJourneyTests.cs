@@ -71,4 +71,36 @@ public sealed class GroupRequestJourneyTests(ConsoleFixture console) : IClassFix
         var download = await person.RunAndWaitForDownloadAsync(() => person.ClickAsync("#letter"));
         Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(await download.PathAsync(), ct))[..5]));
     }
+
+    [Fact]
+    public async Task Staff_suspend_one_purpose_on_the_persons_page_the_gate_refuses_only_it_and_lifting_allows_it_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var registered = await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
+        {
+            ["name"] = "Lucía Torres",
+            ["email"] = $"lucia.{Guid.NewGuid():N}@example.com",
+            ["telephone"] = "+52 442 555 0101",
+            ["date-of-birth"] = "1990-05-02",
+            ["career"] = "Accountant",
+        }), ct);
+        Assert.True(registered.Succeeded, registered.Failure?.Detail);
+        var personId = registered.Value;
+        var handler = "suspend." + Guid.NewGuid().ToString("N")[..8];
+        Assert.True((await Service<StaffAccounts>().CreateAsync(Actor.System, handler, "a long handler password", "request-handler", ct)).Succeeded);
+        var staff = await console.NewPageAsync();
+        await ConsoleJourney.SignInFirstTimeAsync(staff, handler, "a long handler password");
+        var reader = new Actor(ActorKind.Staff, Guid.NewGuid(), "recruiter");
+
+        await staff.GotoAsync($"console/persons/{personId}");
+        await staff.CheckAsync("section.use-suspension input[value='service.apply']");
+        await staff.ClickAsync("button:has-text('Suspend use')");
+        Assert.Contains("Use is suspended for:", await staff.InnerTextAsync("#use-suspension-state"), StringComparison.Ordinal);
+        Assert.Equal("person.purpose-suspended", (await Service<PersonGate>().ReadAsync(reader, personId, "service.apply", ct)).Failure?.Code);
+        Assert.True((await Service<PersonGate>().ReadAsync(reader, personId, "service.answer-inquiries", ct)).Succeeded);
+
+        await staff.ClickAsync("button:has-text('Lift the suspension')");
+        Assert.Equal("Use is not suspended.", (await staff.InnerTextAsync("#use-suspension-state")).Trim());
+        Assert.True((await Service<PersonGate>().ReadAsync(reader, personId, "service.apply", ct)).Succeeded);
+    }
 }

@@ -76,6 +76,8 @@ public abstract class GroupRequestTests(CustodianApp app)
         var events = await EventsAsync(requestId.ToString());
         Assert.Single(events, e => e.Type == AuditEventType.RequestVerifiedByMethod && e.Items == "reply-from-email-held" && e.PersonId == personId);
         Assert.Single(events, e => e.Type == AuditEventType.ProvisionStopRequested && e.PersonId == personId);
+        // No documents to wait for: the clock started with the request (the group policy names no number of days).
+        Assert.Single(events, e => e.Type == AuditEventType.RequestClockStarted);
     }
 
     [Fact]
