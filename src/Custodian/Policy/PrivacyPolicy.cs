@@ -111,6 +111,8 @@ public sealed record PurposeOfUse
     public required IReadOnlyList<string> RequiredItems { get; init; }
     public required bool RequiresConsent { get; init; }
     public required LocalizedText Description { get; init; }
+    /// <summary>A purpose whose scope the notice leaves open ("as specified", "anything related"): usable only with a reason per use.</summary>
+    public bool CatchAll { get; init; }
 }
 
 /// <summary>How personal data reaches the operator (service application, contact form), and the purposes it is acquired for.</summary>

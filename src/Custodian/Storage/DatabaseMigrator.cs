@@ -32,6 +32,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261208400300_CookieChoiceLanguage",
         "20261209100100_IncidentNotices",
         "20261209300100_RequestFiguresIndex",
+        "20261210700100_UseReasons",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)

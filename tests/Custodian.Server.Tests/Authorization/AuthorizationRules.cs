@@ -63,6 +63,7 @@ public static class AuthorizationRules
         ["POST /api/v1/persons/search"] = Door.Api("persons.search"),
         ["GET /api/v1/persons/{id:guid}"] = Door.Api("persons.read"),
         ["PATCH /api/v1/persons/{id:guid}/items"] = Door.Api("persons.correct"),
+        ["POST /api/v1/persons/{id:guid}/reads"] = Door.Api("persons.read"),
         ["DELETE /api/v1/persons/{id:guid}"] = Door.Api("persons.erase"),
         ["GET /api/v1/staff/roles"] = Door.Api("staff.manage"),
         ["PUT /api/v1/staff/roles/{role}/views"] = Door.Api("staff.manage"),

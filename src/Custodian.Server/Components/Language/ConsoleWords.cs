@@ -204,5 +204,8 @@ internal static class ConsoleWords
         ["Waiting"] = ("送信待ち", "En espera"),
         ["Failed, to be retried"] = ("失敗（再送予定）", "Fallidos, se reintentarán"),
         ["Given up"] = ("送信断念", "Abandonados"),
+        // Issue 22 (policy-gaps): the reason recorded for a use of a catch-all purpose.
+        ["Reason for this use (needed for a catch-all purpose)"] = ("今回の利用理由（包括的な利用目的では必須）", "Motivo de este uso (obligatorio para un propósito general)"),
+        ["This purpose of use is a catch-all: each use needs a reason, recorded with it."] = ("この利用目的は包括的なものです。利用のたびに理由が必要で、その理由は記録されます。", "Este propósito de uso es general: cada uso necesita un motivo, que se registra con él."),
     };
 }
