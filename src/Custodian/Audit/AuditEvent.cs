@@ -212,6 +212,10 @@ public enum AuditEventType
     AuditLogViewed = 9450,
     /// <summary>Staff exported the audit log as CSV; names the filters by id and the number of events.</summary>
     AuditLogExported = 9451,
+
+    // What the seeds name and the policy files lacked (9800–9849).
+    /// <summary>Inquiry counts were computed under the policy's statistics purpose (2b); names the policy and the dimension.</summary>
+    InquiryStatisticsComputed = 9800,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>
