@@ -42,6 +42,7 @@ internal static class PrivacyCentreModule
         });
         app.UseOutputCache();
         app.MapCookieConsent();
+        app.MapInquiryStatistics();
         return app;
     }
 

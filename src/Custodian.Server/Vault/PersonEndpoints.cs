@@ -15,6 +15,8 @@ internal static class PersonEndpoints
         persons.MapPost("/", RegisterAsync).RequirePermission(Permissions.PersonsRegister).WithSummary("Register a person through a channel of the policy");
         persons.MapPost("/search", SearchAsync).RequirePermission(Permissions.PersonsSearch).WithSummary("Find persons by exact e-mail or telephone (blind index); ids only");
         persons.MapGet("/{id:guid}", ReadAsync).RequirePermission(Permissions.PersonsRead).WithSummary("Read a person for a declared purpose of use, through the gate");
+        persons.MapPost("/{id:guid}/reads", ReadForReasonAsync).RequirePermission(Permissions.PersonsRead)
+            .WithSummary("Read a person for a declared purpose, saying why: a catch-all purpose needs the reason, recorded sealed with the use");
         persons.MapPatch("/{id:guid}/items", UpdateItemsAsync).RequirePermission(Permissions.PersonsCorrect).WithSummary("Correct items held and add new ones");
         persons.MapUseSuspensions();
         persons.MapDelete("/{id:guid}", EraseAsync).RequirePermission(Permissions.PersonsErase).WithSummary("Erase a person: destroy their key, then delete their items");
@@ -70,6 +72,18 @@ internal static class PersonEndpoints
         return result.ToResult(view => Results.Ok(view));
     }
 
+    // The reason travels in the body: it may name people, so it stays out of the URL, and it may be Japanese, so not a header.
+    private static async Task<IResult> ReadForReasonAsync(Guid id, ReadForReasonRequest body, HttpContext http, PersonGate gate, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Purpose))
+        {
+            return Problems.Required("purpose").ToProblem();
+        }
+
+        var result = await gate.UseAsync(http.User.ToActor(), id, body.Purpose, GateUse.Read, body.Reason, ct);
+        return result.ToResult(view => Results.Ok(view));
+    }
+
     private static async Task<IResult> UpdateItemsAsync(Guid id, UpdateItemsRequest body, HttpContext http, PersonVault vault, CancellationToken ct)
     {
         if (body.Items is null || body.Items.Count == 0)
@@ -93,3 +107,5 @@ internal sealed record RegisterPersonRequest(string? Channel, Dictionary<string,
 internal sealed record SearchPersonsRequest(string? Email, string? Telephone, string? Purpose);
 
 internal sealed record UpdateItemsRequest(Dictionary<string, string?>? Items);
+
+internal sealed record ReadForReasonRequest(string? Purpose, string? Reason);

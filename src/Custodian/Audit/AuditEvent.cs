@@ -226,6 +226,10 @@ public enum AuditEventType
     UseSuspensionLifted = 9601,
     /// <summary>A request under a policy that names no identity documents was verified by a recorded method; items: the method's id.</summary>
     RequestVerifiedByMethod = 9602,
+
+    // What the seeds name and the policy files lacked (9800–9849).
+    /// <summary>Inquiry counts were computed under the policy's statistics purpose (2b); names the policy and the dimension.</summary>
+    InquiryStatisticsComputed = 9800,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

@@ -38,3 +38,19 @@ internal sealed class ConsentCheck : IGateCheck
             ? null
             : Failure.Refused("consent.missing", "This purpose of use needs the person's consent, and there is none in force.");
 }
+
+/// <summary>
+/// A catch-all purpose ("anything specified at the time we obtain personal information") would otherwise release every
+/// item with no consent: each use must say why. The person's own disclosure needs no reason.
+/// </summary>
+internal sealed class CatchAllReasonCheck : IGateCheck
+{
+    public static readonly Failure Missing = Failure.Invalid(
+        "reason", "purpose.reason-required", "This purpose of use is a catch-all: each use needs a reason, recorded with it.");
+
+    public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(
+        request is { Purpose.CatchAll: true, Use: not GateUse.Disclose } && string.IsNullOrWhiteSpace(request.Reason) ? Missing
+        : request.Reason is { Length: > UseReasons.MaxLength }
+            ? Failure.Invalid("reason", "purpose.reason-too-long", $"A reason is at most {UseReasons.MaxLength} characters.")
+            : null);
+}

@@ -3,8 +3,8 @@ using Custodian.Vault;
 
 namespace Custodian.Gate;
 
-/// <summary>One use of one person's data, as the gate's checks see it.</summary>
-public sealed record GateRequest(Actor Actor, Person Person, PrivacyPolicy Policy, PurposeOfUse Purpose, GateUse Use, IReadOnlyList<string> Items);
+/// <summary>One use of one person's data, as the gate's checks see it; <paramref name="Reason"/> is the caller's note of why, if any.</summary>
+public sealed record GateRequest(Actor Actor, Person Person, PrivacyPolicy Policy, PurposeOfUse Purpose, GateUse Use, IReadOnlyList<string> Items, string? Reason = null);
 
 /// <summary>What the data is used for beyond the purpose: each use may bring checks of its own.</summary>
 public enum GateUse

@@ -14,7 +14,7 @@ namespace Custodian.Gate;
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
-    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting)
+    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time)
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
@@ -22,7 +22,14 @@ public sealed partial class PersonGate(
     public async Task<Result<PersonView>> ReadAsync(Actor actor, Guid personId, string purpose, CancellationToken cancellationToken = default) =>
         await UseAsync(actor, personId, purpose, GateUse.Read, cancellationToken);
 
-    public async Task<Result<PersonView>> UseAsync(Actor actor, Guid personId, string purpose, GateUse use, CancellationToken cancellationToken = default)
+    public Task<Result<PersonView>> UseAsync(Actor actor, Guid personId, string purpose, GateUse use, CancellationToken cancellationToken = default) =>
+        UseAsync(actor, personId, purpose, use, reason: null, cancellationToken);
+
+    /// <summary>
+    /// As above, saying why: a catch-all purpose is refused without <paramref name="reason"/>. The reason is stored sealed,
+    /// in the same commit as the audit event, which names it by id only.
+    /// </summary>
+    public async Task<Result<PersonView>> UseAsync(Actor actor, Guid personId, string purpose, GateUse use, string? reason, CancellationToken cancellationToken = default)
     {
         using var span = StartSpan(use, "gate.use");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -33,7 +40,7 @@ public sealed partial class PersonGate(
             return Failure.NotFound("person.unknown", "No person has this id.");
         }
 
-        var (request, refusal) = await CheckAsync(db, actor, row.Person, purpose, use, cancellationToken);
+        var (request, refusal) = await CheckAsync(db, actor, row.Person, purpose, use, cancellationToken, reason);
         var type = EventType(use);
         if (refusal is not null)
         {
@@ -48,8 +55,7 @@ public sealed partial class PersonGate(
             throw new InvalidOperationException($"Person {personId} has no usable data key.");
         }
 
-        var chained = await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, purpose, string.Join(',', request!.Items)), cancellationToken);
-        if (chained != AuditOutcome.Allowed)
+        if (!await RecordUseAsync(db, request!, type, cancellationToken))
         {
             Decided(span, use, request, "refused", ErasureBarrier.Erased.Code);
             return ErasureBarrier.Erased;
@@ -59,7 +65,7 @@ public sealed partial class PersonGate(
 
         var items = VaultCrypto.Open(personId, dataKey, row.Person.Sealed)
             ?? throw new InvalidOperationException($"Person {personId}'s items do not open with their key.");
-        IReadOnlyDictionary<string, string> view = request.Items.Where(items.ContainsKey).ToDictionary(id => id, id => items[id]);
+        IReadOnlyDictionary<string, string> view = request!.Items.Where(items.ContainsKey).ToDictionary(id => id, id => items[id]);
         foreach (var filter in _filters)
         {
             view = filter.Filter(request, view);
@@ -69,8 +75,27 @@ public sealed partial class PersonGate(
         return new PersonView(person.Id, person.PolicyId, person.PolicyVersion, person.Channel, person.State, person.RegisteredAt, purpose, view);
     }
 
+    /// <summary>Records an allowed use durably; false when it was chained refused (the person erased since the checks).</summary>
+    private async Task<bool> RecordUseAsync(CustodianDb db, GateRequest request, AuditEventType type, CancellationToken cancellationToken)
+    {
+        var (actor, personId) = (request.Actor, request.Person.Id);
+        var items = string.Join(',', request.Items);
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items), cancellationToken)
+                == AuditOutcome.Allowed;
+        }
+
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        db.Add(reasons.New(id, personId, request.Purpose.Id, actor.AuditName, now.UtcDateTime, request.Reason.Trim()));
+        var erased = await audit.CommitAsync(
+            db, [new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items, Subject: UseReasons.SubjectPrefix + id)], cancellationToken);
+        return !erased.Contains(personId);
+    }
+
     private async Task<(GateRequest? Request, Failure? Refusal)> CheckAsync(
-        CustodianDb db, Actor actor, Person person, string purpose, GateUse use, CancellationToken cancellationToken)
+        CustodianDb db, Actor actor, Person person, string purpose, GateUse use, CancellationToken cancellationToken, string? reason = null)
     {
         var policy = policies.Find(person.PolicyId);
         var policyPurpose = policy?.FindPurpose(purpose);
@@ -80,7 +105,7 @@ public sealed partial class PersonGate(
         }
 
         var held = person.ItemIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var request = new GateRequest(actor, person, policy!, policyPurpose, use, policyPurpose.Items.Where(held.Contains).ToList());
+        var request = new GateRequest(actor, person, policy!, policyPurpose, use, policyPurpose.Items.Where(held.Contains).ToList(), reason);
         foreach (var check in _checks)
         {
             if (await check.CheckAsync(request, db, cancellationToken) is { } failure)

@@ -117,6 +117,8 @@ public sealed record PurposeOfUse
     public required IReadOnlyList<string> RequiredItems { get; init; }
     public required bool RequiresConsent { get; init; }
     public required LocalizedText Description { get; init; }
+    /// <summary>A purpose whose scope the notice leaves open ("as specified", "anything related"): usable only with a reason per use.</summary>
+    public bool CatchAll { get; init; }
 }
 
 /// <summary>How personal data reaches the operator (service application, contact form), and the purposes it is acquired for.</summary>
@@ -133,6 +135,18 @@ public sealed record Recipients
     public JointUse? JointUse { get; init; }
     public Outsourcing? Outsourcing { get; init; }
     public IReadOnlyList<AdvertisingPartner> AdvertisingPartners { get; init; } = [];
+    public PartnerCompanies? PartnerCompanies { get; init; }
+}
+
+/// <summary>
+/// Third parties the operator may disclose to within the purposes of use (the group policy's "Partner Companies"),
+/// with the safety obligation the operator takes on towards them, both as terms in the operator's words.
+/// </summary>
+public sealed record PartnerCompanies
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> Purposes { get; init; }
+    public required string Obligation { get; init; }
 }
 
 public sealed record ClientCompanies
@@ -224,6 +238,7 @@ public enum NoticeList
     RefusalGrounds,
     IdentityDocuments,
     ContactPoints,
+    PartnerCompanies,
 }
 
 /// <summary>Text in ja, en and es; falls back to the binding language.</summary>

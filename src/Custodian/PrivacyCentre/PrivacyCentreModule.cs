@@ -16,6 +16,7 @@ public static class PrivacyCentreModule
         services.AddSingleton<CookieConsent>();
         services.AddSingleton<CookieFigures>();
         services.AddSingleton<Inquiries>();
+        services.AddSingleton<InquiryStatistics>();
         services.AddSingleton<IGateCheck, AffiliateSharingCheck>();
         return services;
     }

@@ -26,6 +26,12 @@ public sealed class PrivacyCentreOptions
         ["leverages-career-mexico"] = new() { Channel = "contact-form" },
         ["leverages-group"] = new() { Channel = "contact", AffiliateProvisionPurpose = "inquiry.affiliate-provision" },
     };
+
+    /// <summary>Per policy id: the purpose under which inquiries are counted as statistics (the Mexico policy's 2b); none, none counted.</summary>
+    public Dictionary<string, string> InquiryStatisticsPurposes { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["leverages-career-mexico"] = "contact.statistics",
+    };
 }
 
 public sealed class ContactSetup
@@ -70,6 +76,14 @@ internal sealed class PrivacyCentreOptionsValidator(PolicyStore policies) : IVal
             if (setup.AffiliateProvisionPurpose is { } purpose && policy.FindPurpose(purpose) is null)
             {
                 errors.Add($"PrivacyCentre:Contact:{policyId}:AffiliateProvisionPurpose: '{purpose}' is not a purpose of the policy.");
+            }
+        }
+
+        foreach (var (policyId, purpose) in options.InquiryStatisticsPurposes)
+        {
+            if (policies.Find(policyId) is { } policy && policy.FindPurpose(purpose) is null)
+            {
+                errors.Add($"PrivacyCentre:InquiryStatisticsPurposes:{policyId}: '{purpose}' is not a purpose of the policy.");
             }
         }
 

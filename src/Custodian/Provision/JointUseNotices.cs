@@ -47,6 +47,15 @@ internal sealed class JointUseNotices(IDbContextFactory<CustodianDb> factory, Po
         return notice;
     }
 
+    /// <summary>The notices announced by now, for the privacy centre: the coming changes first, then those in effect.</summary>
+    public async Task<List<JointUseNotice>> PublishedAsync(string policyId, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<JointUseNotice>().AsNoTracking().Where(n => n.PolicyId == policyId && n.NoticeAt <= now)
+            .OrderByDescending(n => n.EffectiveAt).ThenByDescending(n => n.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<List<JointUseNotice>> ListAsync(string policyId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

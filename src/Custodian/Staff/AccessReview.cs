@@ -14,7 +14,21 @@ internal sealed record AccessReview(
     AccessEventList OutsideHours,
     AccessEventList Denied,
     IReadOnlyList<WidelyViewedPerson> WidelyViewed,
-    AccessReviewSignOffView? SignOff);
+    AccessReviewSignOffView? SignOff)
+{
+    /// <summary>Uses of catch-all purposes in the period, each with the reason recorded for it.</summary>
+    public CatchAllUseList CatchAllUses { get; init; } = new(0, []);
+}
+
+/// <summary>Catch-all uses: the total and the first rows, by sequence number.</summary>
+internal sealed record CatchAllUseList(int Total, IReadOnlyList<CatchAllUse> Rows);
+
+/// <summary>
+/// One use of a catch-all purpose. <paramref name="Reason"/> is null when the reason was forgotten with its person.
+/// <paramref name="Actor"/> is the audit name (<c>staff:{id}</c>, <c>token:{id}</c>, <c>system</c>); staff also by account.
+/// </summary>
+internal sealed record CatchAllUse(
+    long Seq, DateTimeOffset At, string Actor, Guid? StaffId, string? UserName, Guid? PersonId, string? Purpose, Guid ReasonId, string? Reason);
 
 /// <summary>One staff member's reads, distinct persons, reads outside working hours and denied attempts in the period.</summary>
 internal sealed record StaffAccessLine(Guid StaffId, string? UserName, int Reads, int Persons, int OutsideHours, int Denied);

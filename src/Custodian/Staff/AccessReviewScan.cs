@@ -4,7 +4,8 @@ using Custodian.Calendars;
 namespace Custodian.Staff;
 
 /// <summary>One audit event as the review reads it: ids and times, nothing else.</summary>
-internal readonly record struct ReviewEvent(long Seq, DateTime At, AuditEventType Type, AuditOutcome Outcome, string Actor, Guid? PersonId, string? Reason, string? Subject);
+internal readonly record struct ReviewEvent(
+    long Seq, DateTime At, AuditEventType Type, AuditOutcome Outcome, string Actor, Guid? PersonId, string? Reason, string? Subject, string? Purpose = null);
 
 /// <summary>
 /// One pass over a period's audit events, in sequence order, keeping only counters and a bounded window per staff
@@ -19,12 +20,30 @@ internal sealed class AccessReviewScan(AccessReviewOptions options, BusinessCale
     private readonly List<(Guid Staff, DateTime From, DateTime To, int Persons)> _bulk = [];
     private readonly List<(ReviewEvent Event, Guid Staff)> _outside = [];
     private readonly List<(ReviewEvent Event, Guid Staff)> _denied = [];
+    private readonly List<(ReviewEvent Event, Guid? Staff, Guid Reason)> _catchAll = [];
     private int _outsideTotal;
     private int _deniedTotal;
+    private int _catchAllTotal;
 
     public void Add(in ReviewEvent e)
     {
-        if (StaffOf(e) is not { } staff || (scope is not null && !scope.Contains(staff)))
+        var staffOf = StaffOf(e);
+        if (scope is not null && (staffOf is null || !scope.Contains(staffOf.Value)))
+        {
+            return;
+        }
+
+        // Every use of a catch-all purpose is listed with its reason, whoever made it (staff, a service, the system).
+        if (e.Outcome == AuditOutcome.Allowed && Gate.UseReasons.IdOf(e.Subject) is { } reason)
+        {
+            _catchAllTotal++;
+            if (_catchAll.Count < options.MaxRows)
+            {
+                _catchAll.Add((e, staffOf, reason));
+            }
+        }
+
+        if (staffOf is not { } staff)
         {
             return;
         }
@@ -83,6 +102,9 @@ internal sealed class AccessReviewScan(AccessReviewOptions options, BusinessCale
             new AccessEventList(_deniedTotal, _denied.OrderBy(r => r.Event.Seq).Take(options.MaxRows).Select(Row).ToList()),
             widely);
     }
+
+    /// <summary>The catch-all uses seen, oldest first, with the reason ids to look the texts up by.</summary>
+    public (int Total, List<(ReviewEvent Event, Guid? Staff, Guid Reason)> Rows) CatchAllUses() => (_catchAllTotal, _catchAll);
 
     // A failed sign-in is written by the system before anyone is signed in; it names the account as its subject.
     private static Guid? StaffOf(in ReviewEvent e) =>

@@ -16,7 +16,7 @@ namespace Custodian.Staff;
 /// </summary>
 internal sealed class AccessReviews(
     IDbContextFactory<CustodianDb> factory, AuditLog audit, BusinessCalendars calendars, IOptionsMonitor<AccessReviewOptions> options, TimeProvider time,
-    ReportingDatabase reporting)
+    ReportingDatabase reporting, UseReasons reasons)
 {
     public static readonly Failure NotAllowed = Failure.Refused(
         "staff.review-refused", "Access reviews are for administrators, the responsible manager and the department's information manager.");
@@ -62,8 +62,22 @@ internal sealed class AccessReviews(
 
         var signOff = departmentId is null ? null : await db.Set<AccessReviewSignOff>().AsNoTracking()
             .FirstOrDefaultAsync(s => s.DepartmentId == departmentId && s.PeriodFrom == start && s.PeriodTo == end, cancellationToken);
-        var (staff, bulk, outside, denied, widely) = scan.Finish(names.ToDictionary(a => a.Id, a => a.UserName));
-        return new AccessReview(start, end, departmentId, zone.Id, staff, bulk, outside, denied, widely, signOff?.View());
+        var userNames = names.ToDictionary(a => a.Id, a => a.UserName);
+        var (staff, bulk, outside, denied, widely) = scan.Finish(userNames);
+        return new AccessReview(start, end, departmentId, zone.Id, staff, bulk, outside, denied, widely, signOff?.View())
+        {
+            CatchAllUses = await CatchAllUsesAsync(db, scan, userNames, cancellationToken),
+        };
+    }
+
+    // The reasons are opened for the reviewer only: the audit event names them by id.
+    private async Task<CatchAllUseList> CatchAllUsesAsync(CustodianDb db, AccessReviewScan scan, Dictionary<Guid, string> names, CancellationToken cancellationToken)
+    {
+        var (total, rows) = scan.CatchAllUses();
+        var texts = await reasons.TextsAsync(db, rows.Select(r => r.Reason).ToList(), cancellationToken);
+        return new CatchAllUseList(total, rows.Select(r => new CatchAllUse(
+            r.Event.Seq, new DateTimeOffset(DateTime.SpecifyKind(r.Event.At, DateTimeKind.Utc)), r.Event.Actor, r.Staff,
+            r.Staff is { } s ? names.GetValueOrDefault(s) : null, r.Event.PersonId, r.Event.Purpose, r.Reason, texts.GetValueOrDefault(r.Reason))).ToList());
     }
 
     /// <summary>The department's information manager confirms the period's review; once per department and period.</summary>
@@ -202,9 +216,10 @@ internal sealed class AccessReviews(
     /// <summary>The events a review reads in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): staff members' and failed sign-ins, in chain order.</summary>
     internal static IQueryable<ReviewEvent> ReviewEvents(CustodianDb db, DateTime fromUtc, DateTime toUtc) =>
         db.Set<AuditEvent>().AsNoTracking()
-            .Where(e => e.At >= fromUtc && e.At < toUtc && (e.Actor.StartsWith("staff:") || (e.Actor == "system" && e.Type == AuditEventType.StaffSignInFailed)))
+            .Where(e => e.At >= fromUtc && e.At < toUtc && (e.Actor.StartsWith("staff:") || (e.Actor == "system" && e.Type == AuditEventType.StaffSignInFailed)
+                || (e.Subject != null && e.Subject.StartsWith(UseReasons.SubjectPrefix))))
             .OrderBy(e => e.Seq)
-            .Select(e => new ReviewEvent(e.Seq, e.At, e.Type, e.Outcome, e.Actor, e.PersonId, e.Reason, e.Subject));
+            .Select(e => new ReviewEvent(e.Seq, e.At, e.Type, e.Outcome, e.Actor, e.PersonId, e.Reason, e.Subject, e.Purpose));
 
     internal static TimeZoneInfo Zone(AccessReviewOptions settings, BusinessCalendar calendar) =>
         string.IsNullOrWhiteSpace(settings.TimeZone) ? calendar.TimeZone : TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);

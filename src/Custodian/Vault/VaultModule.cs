@@ -28,6 +28,9 @@ public static class VaultModule
         services.AddSingleton<IGateCheck, PersonStateCheck>();
         services.AddSingleton<IGateCheck, ActorPurposeCheck>();
         services.AddSingleton<IGateCheck, ConsentCheck>();
+        services.AddSingleton<IGateCheck, CatchAllReasonCheck>();
+        services.AddSingleton<UseReasons>();
+        services.AddSingleton<IErasureParticipant>(sp => sp.GetRequiredService<UseReasons>());
         return services;
     }
 }

@@ -435,5 +435,8 @@ internal static class ConsoleWords
         ["Purposes (none ticked: every purpose)"] = ("利用目的（選択しない場合はすべて）", "Fines (si no marca ninguno: todos)"),
         ["Suspend use"] = ("利用を停止する", "Suspender el uso"),
         ["Lift the suspension"] = ("利用停止を解除する", "Levantar la suspensión"),
+        // Issue 22 (policy-gaps): the reason recorded for a use of a catch-all purpose.
+        ["Reason for this use (needed for a catch-all purpose)"] = ("今回の利用理由（包括的な利用目的では必須）", "Motivo de este uso (obligatorio para un propósito general)"),
+        ["This purpose of use is a catch-all: each use needs a reason, recorded with it."] = ("この利用目的は包括的なものです。利用のたびに理由が必要で、その理由は記録されます。", "Este propósito de uso es general: cada uso necesita un motivo, que se registra con él."),
     };
 }

@@ -27,6 +27,9 @@ internal sealed class IncidentNotices(
 {
     public const string Template = "incident-notice";
 
+    /// <summary>The reason recorded when a notice purpose is a catch-all (gate: <see cref="UseReasons"/>).</summary>
+    public const string NoticeReason = "Incident notice";
+
     public static readonly Failure NoPersons = Failure.Invalid("personIds", "incident.no-persons",
         "The incident lists no affected persons; set them (PUT /api/v1/incidents/{id}/persons) before notifying.");
 
@@ -113,7 +116,7 @@ internal sealed class IncidentNotices(
         foreach (var (id, policyId) in policyOf)
         {
             if (options.Value.Notices.Purposes.GetValueOrDefault(policyId) is { } purpose
-                && (await gate.ReadAsync(actor, id, purpose, cancellationToken)).Value?.Items.GetValueOrDefault("name") is { Length: > 0 } name)
+                && (await gate.UseAsync(actor, id, purpose, GateUse.Read, NoticeReason, cancellationToken)).Value?.Items.GetValueOrDefault("name") is { Length: > 0 } name)
             {
                 names[id] = name;
             }
@@ -143,7 +146,8 @@ internal sealed class IncidentNotices(
             return (default, null, "", "notice.no-purpose");
         }
 
-        var read = await gate.ReadAsync(actor, person.Id, purpose, cancellationToken);
+        // The Mexico policy's notice purpose is its catch-all (1g): each read says why.
+        var read = await gate.UseAsync(actor, person.Id, purpose, GateUse.Read, $"{NoticeReason} {incident.Number}", cancellationToken);
         if (read.Failure is { } refused)
         {
             return (default, null, "", refused.Code);

@@ -52,7 +52,7 @@ internal sealed class NoticeLetters(
             {
                 // An erased person's letter is not made: the gate refuses them, and so does the missing policy.
                 if (!policyOf.TryGetValue(row.PersonId, out var policyId) || options.Value.Notices.Purposes.GetValueOrDefault(policyId) is not { } purpose
-                    || (await gate.ReadAsync(actor, row.PersonId, purpose, cancellationToken)).Value is not { } person)
+                    || (await gate.UseAsync(actor, row.PersonId, purpose, GateUse.Read, $"{IncidentNotices.NoticeReason} {incident.Number}", cancellationToken)).Value is not { } person)
                 {
                     continue;
                 }

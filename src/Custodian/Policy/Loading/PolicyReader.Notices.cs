@@ -21,6 +21,7 @@ internal sealed partial class PolicyReader
         ["refusal-grounds"] = NoticeList.RefusalGrounds,
         ["identity-documents"] = NoticeList.IdentityDocuments,
         ["contact-points"] = NoticeList.ContactPoints,
+        ["partner-companies"] = NoticeList.PartnerCompanies,
     };
 
     private readonly List<(string Text, YamlNode Node, string Path)> noticeTexts = [];
@@ -130,6 +131,7 @@ internal sealed partial class PolicyReader
         NoticeList.ClientCompanies => recipients.ClientCompanies is not null,
         NoticeList.JointUse => recipients.JointUse is not null,
         NoticeList.AdvertisingPartners => recipients.AdvertisingPartners.Count > 0,
+        NoticeList.PartnerCompanies => recipients.PartnerCompanies is not null,
         _ => true,
     };
 

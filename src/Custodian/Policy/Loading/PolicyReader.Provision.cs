@@ -11,6 +11,7 @@ internal sealed partial class PolicyReader
             JointUse = map.Map("joint-use", required: false) is { } joint ? ReadJointUse(joint) : null,
             Outsourcing = map.Map("outsourcing", required: false) is { } outsourcing ? ReadOutsourcing(outsourcing) : null,
             AdvertisingPartners = map.Field("advertising-partners", required: false) is null ? [] : ReadEach(map, "advertising-partners", ReadAdvertisingPartner),
+            PartnerCompanies = map.Map("partner-companies", required: false) is { } partners ? ReadPartnerCompanies(partners) : null,
         };
         map.Done();
         return recipients;
@@ -42,6 +43,15 @@ internal sealed partial class PolicyReader
         return manager is null
             ? null
             : new JointUse { Members = members, Items = items, Purposes = purposes, ResponsibleManager = manager, Methods = methods };
+    }
+
+    private PartnerCompanies? ReadPartnerCompanies(YamlMap map)
+    {
+        var name = Reference(map, "name", Kind.Term);
+        var purposes = ItemIds(map, "purposes", Kind.Purpose);
+        var obligation = Reference(map, "obligation", Kind.Term);
+        map.Done();
+        return name is null || obligation is null ? null : new PartnerCompanies { Name = name, Purposes = purposes, Obligation = obligation };
     }
 
     private Outsourcing ReadOutsourcing(YamlMap map)

@@ -180,6 +180,7 @@ internal sealed partial class PolicyReader
         }
 
         var consent = map.Bool("consent");
+        var catchAll = map.Bool("catch-all", required: false);
         var description = Localized(map, "description");
         return id is null || label is null || consent is null || description is null
             ? null
@@ -191,6 +192,7 @@ internal sealed partial class PolicyReader
                 RequiredItems = requiredItems.Select(r => r.Value).ToList(),
                 RequiresConsent = consent.Value,
                 Description = description,
+                CatchAll = catchAll ?? false,
             };
     }
 

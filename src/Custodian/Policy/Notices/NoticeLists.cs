@@ -23,6 +23,7 @@ internal sealed class NoticeLists(PrivacyPolicy policy, string language, NoticeL
         NoticeList.RefusalGrounds => Grounds(policy.Requests.RefusalGrounds),
         NoticeList.IdentityDocuments => policy.Requests.IdentityDocuments.Select(document => new NoticeEntry(null, Term(document))).ToList(),
         NoticeList.ContactPoints => policy.Operator.ContactPoints.Select(ContactPoint).ToList(),
+        NoticeList.PartnerCompanies => PartnerCompanies(policy.Recipients.PartnerCompanies!),
         _ => throw new ArgumentOutOfRangeException(nameof(list)),
     };
 
@@ -64,6 +65,15 @@ internal sealed class NoticeLists(PrivacyPolicy policy, string language, NoticeL
         new NoticeEntry(labels.Purposes, string.Join(labels.Separator, joint.Purposes.Select(id => policy.FindPurpose(id)!.Label))),
         new NoticeEntry(labels.Methods, Terms(joint.Methods)),
         new NoticeEntry(labels.ResponsibleManager, Term(joint.ResponsibleManager)),
+    ];
+
+    private List<NoticeEntry> PartnerCompanies(PartnerCompanies partners) =>
+    [
+        new NoticeEntry(null, Term(partners.Name),
+        [
+            new NoticeEntry(labels.Purposes, string.Join(labels.Separator, partners.Purposes.Select(id => policy.FindPurpose(id)!.Label))),
+            new NoticeEntry(null, Term(partners.Obligation)),
+        ]),
     ];
 
     private List<NoticeEntry> Grounds(IEnumerable<Ground> grounds) =>

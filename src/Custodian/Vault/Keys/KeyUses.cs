@@ -21,8 +21,12 @@ public static class KeyUses
     public const string AuditAnchor = "audit-anchor";
     public const string ErasureLedger = "erasure-ledger";
 
+    // Issue 22: the reasons recorded for each use of a catch-all purpose.
+    public const string UseReasons = "use-reasons";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         BlindIndex, AuditCheckpoint, Totp, RecoveryCodes, RequestSecret, DataProtection, AuditChainStart, AuditAnchor, ErasureLedger,
+        UseReasons,
     };
 }
