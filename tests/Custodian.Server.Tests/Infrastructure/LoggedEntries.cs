@@ -23,7 +23,9 @@ public sealed class LoggedEntries : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LoggedEntry(category, logLevel, formatter(state, exception), state as IReadOnlyList<KeyValuePair<string, object?>> ?? []));
+            entries.Enqueue(new LoggedEntry(category, logLevel, formatter(state, exception),
+                // Copied now: some states read the request they describe, which is gone once it ends.
+                (state as IReadOnlyList<KeyValuePair<string, object?>>)?.ToList() ?? []));
     }
 }
 
