@@ -50,6 +50,7 @@ internal sealed partial class PolicyReader
         var name = Reference(map, "name", Kind.Term);
         var purposes = ItemIds(map, "purposes", Kind.Purpose);
         var obligation = Reference(map, "obligation", Kind.Term);
+        DefineRecipient("partner-companies", map.Node);
         map.Done();
         return name is null || obligation is null ? null : new PartnerCompanies { Name = name, Purposes = purposes, Obligation = obligation };
     }
