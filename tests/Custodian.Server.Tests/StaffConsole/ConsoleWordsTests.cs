@@ -106,7 +106,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.DoesNotContain("Latest requests", requests, StringComparison.Ordinal);
         Assert.Contains("<h1>保存期間表</h1>", retention, StringComparison.Ordinal);
         Assert.Contains("職員のセッション", retention, StringComparison.Ordinal);
-        Assert.DoesNotContain("Counted from", retention, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>Counted from</th>", retention, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>sessions</td>", retention, StringComparison.Ordinal);
         Assert.Contains("<h1>メール</h1>", mail, StringComparison.Ordinal);
         Assert.DoesNotContain("Next try / sent", mail, StringComparison.Ordinal);
