@@ -73,7 +73,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     {
         var root = Components();
         var files = Directory.GetFiles(Path.Combine(root, "Requests"), "*.razor")
-            .Concat(new[] { "Inquiries/InquiryPage.razor", "Mail/MailPage.razor", "PrivacyCentre/CookieFiguresPage.razor", "Retention/RetentionPage.razor" }
+            .Concat(new[] { "Inquiries/Inbox.razor", "Inquiries/InquiryPage.razor", "Mail/MailPage.razor", "PrivacyCentre/CookieFiguresPage.razor", "Retention/RetentionPage.razor" }
                 .Select(f => Path.Combine(root, f)))
             .ToList();
         // Words the pages look up by a value rather than a literal: states, clock events, what a period counts from.
@@ -89,11 +89,11 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
             .ToList();
 
         Assert.Empty(missing);
-        Assert.True(files.Count > 6);
+        Assert.True(files.Count > 7);
     }
 
     [Fact]
-    public async Task The_request_mail_cookie_and_retention_pages_render_in_the_chosen_language()
+    public async Task The_request_inquiry_mail_cookie_and_retention_pages_render_in_the_chosen_language()
     {
         var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
 
@@ -101,6 +101,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         var retention = await officer.GetStringAsync("/console/retention?lang=ja");
         var mail = await officer.GetStringAsync("/console/mail?lang=ja");
         var cookies = await officer.GetStringAsync("/console/cookie-consent?lang=es");
+        var inquiries = await officer.GetStringAsync("/console/inquiries?lang=ja");
 
         Assert.Contains("<h1>Solicitudes de las personas</h1>", requests, StringComparison.Ordinal);
         Assert.DoesNotContain("Latest requests", requests, StringComparison.Ordinal);
@@ -112,6 +113,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.DoesNotContain("Next try / sent", mail, StringComparison.Ordinal);
         Assert.Contains("<h1>Cifras del consentimiento de cookies</h1>", cookies, StringComparison.Ordinal);
         Assert.DoesNotContain("Choices per day", cookies, StringComparison.Ordinal);
+        Assert.Contains("<h2>未回答</h2>", inquiries, StringComparison.Ordinal);
     }
 }
 
