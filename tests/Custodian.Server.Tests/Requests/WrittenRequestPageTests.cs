@@ -59,6 +59,12 @@ public abstract class WrittenRequestPageTests(CustodianApp app)
         var state = Regex.Match(page, "<td data-state=\"([a-z-]+)\">([^<]+)<");
         Assert.True(state.Success);
         Assert.NotEqual(state.Groups[1].Value, state.Groups[2].Value);
+
+        // The request's own page reads in the console's language too.
+        var detail = await staff.GetStringAsync($"/console/requests/{request.Id}?lang=ja");
+        Assert.Contains("<h2>手続</h2>", detail, StringComparison.Ordinal);
+        Assert.Contains("請求者が提出した内容", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Deadline clock", detail, StringComparison.Ordinal);
     }
 
     [Fact]

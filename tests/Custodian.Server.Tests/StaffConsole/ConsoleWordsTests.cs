@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Custodian.Policy;
+using Custodian.Requests;
 using Custodian.Server.Components.Language;
 using Custodian.Server.Tests.Infrastructure;
 using Custodian.Server.Tests.Staff;
@@ -14,6 +16,10 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
 {
     [GeneratedRegex("""T(?:\.Format\(|\[)"((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex Texts();
+
+    // The words a page chooses at run time: the arms of its switches (message, state, record kind, period).
+    [GeneratedRegex("""=> "((?:[^"\\]|\\.)+)",""")]
+    private static partial Regex Chosen();
 
     private static string Components()
     {
@@ -60,6 +66,54 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.DoesNotContain("Register a client company", companies, StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.InternalServerError, refused.StatusCode);
         Assert.Contains("k debe ser un número entero de al menos 2.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_text_of_the_request_inquiry_mail_cookie_and_retention_pages_has_its_japanese_and_spanish()
+    {
+        var root = Components();
+        var files = Directory.GetFiles(Path.Combine(root, "Requests"), "*.razor")
+            .Concat(new[] { "Inquiries/Inbox.razor", "Inquiries/InquiryPage.razor", "Mail/MailPage.razor", "PrivacyCentre/CookieFiguresPage.razor", "Retention/RetentionPage.razor" }
+                .Select(f => Path.Combine(root, f)))
+            .ToList();
+        // Words the pages look up by a value rather than a literal: states, clock events, what a period counts from.
+        var values = Enum.GetNames<DocumentState>().Concat(Enum.GetNames<ClockEventKind>()).Concat(Enum.GetNames<RetentionBasis>())
+            .Select(n => n.ToLowerInvariant())
+            .Concat(RecordKinds.All.Select(k => k.After))
+            .Concat(new[] { "person", "representative", "unanswered", "answered" });
+
+        var missing = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Concat(Chosen().Matches(File.ReadAllText(f)))
+                .Select(m => $"{Path.GetFileName(f)}: {m.Groups[1].Value}"))
+            .Concat(values.Select(v => $"(value): {v}"))
+            .Where(t => !ConsoleWords.Table.ContainsKey(t[(t.IndexOf(": ", StringComparison.Ordinal) + 2)..]))
+            .ToList();
+
+        Assert.Empty(missing);
+        Assert.True(files.Count > 7);
+    }
+
+    [Fact]
+    public async Task The_request_inquiry_mail_cookie_and_retention_pages_render_in_the_chosen_language()
+    {
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+
+        var requests = await officer.GetStringAsync("/console/requests?lang=es");
+        var retention = await officer.GetStringAsync("/console/retention?lang=ja");
+        var mail = await officer.GetStringAsync("/console/mail?lang=ja");
+        var cookies = await officer.GetStringAsync("/console/cookie-consent?lang=es");
+        var inquiries = await officer.GetStringAsync("/console/inquiries?lang=ja");
+
+        Assert.Contains("<h1>Solicitudes de las personas</h1>", requests, StringComparison.Ordinal);
+        Assert.DoesNotContain("Latest requests", requests, StringComparison.Ordinal);
+        Assert.Contains("<h1>保存期間表</h1>", retention, StringComparison.Ordinal);
+        Assert.Contains("職員のセッション", retention, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>Counted from</th>", retention, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>sessions</td>", retention, StringComparison.Ordinal);
+        Assert.Contains("<h1>メール</h1>", mail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next try / sent", mail, StringComparison.Ordinal);
+        Assert.Contains("<h1>Cifras del consentimiento de cookies</h1>", cookies, StringComparison.Ordinal);
+        Assert.DoesNotContain("Choices per day", cookies, StringComparison.Ordinal);
+        Assert.Contains("<h2>未回答</h2>", inquiries, StringComparison.Ordinal);
     }
 }
 
