@@ -12,7 +12,7 @@ public sealed class SafeManagementJourneyTests(ConsoleFixture console) : IClassF
     {
         var ct = TestContext.Current.CancellationToken;
         var name = "officer." + Guid.NewGuid().ToString("N")[..8];
-        var account = $"{name} ({StaffRoles.Administrator})";
+        var account = $"{name} (Administrator)";
         var department = "Placement " + Guid.NewGuid().ToString("N")[..4];
         Assert.True((await console.Server.Services.GetRequiredService<StaffAccounts>().CreateAsync(Actor.System, name, "a long officer password", StaffRoles.Administrator, ct)).Succeeded);
         var page = await console.NewPageAsync();
