@@ -33,7 +33,7 @@ public sealed class SafeManagementJourneyTests(ConsoleFixture console) : IClassF
         await page.SelectOptionAsync("#views-role", "request-handler");
         await page.SelectOptionAsync("#view-identity", "initials");
         await page.ClickAsync("button:has-text('Save view limits')");
-        Assert.Contains("identity: initials", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);
+        Assert.Contains("Identity: initials only", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#networks-role", "request-handler");
         await page.FillAsync("#networks-role-list", "198.51.100.0/24, 2001:db8::/32");
         await page.ClickAsync("button:has-text('Save role networks')");
