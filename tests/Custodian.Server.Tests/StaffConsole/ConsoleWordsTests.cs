@@ -104,7 +104,10 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.DoesNotContain(">privacy-officer</", roles, StringComparison.Ordinal);
         Assert.Contains("<h1>あなたのアカウント</h1>", account, StringComparison.Ordinal);
         Assert.DoesNotContain("Sign out everywhere", account, StringComparison.Ordinal);
+        var incomplete = await officer.PostAsync("/console/incidents?lang=ja",
+            await SafetyHost.FormAsync(officer, "/console/incidents?lang=ja", "register-incident", ("learnedAt", "2026-12-01T10:00"), ("summary", ""), ("cause", "error")));
         var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("事案の概要を入力してください。", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Escribe un nombre de usuario.", html, StringComparison.Ordinal);
         Assert.Contains("Elige un rol.", html, StringComparison.Ordinal);
     }
