@@ -79,7 +79,7 @@ public sealed class IncidentNoticeJourneyTests : IAsyncLifetime
         Assert.Contains("Lucía Hernández", record, StringComparison.Ordinal);
         Assert.Contains("Rosa Martínez", record, StringComparison.Ordinal);
         Assert.DoesNotContain(lucia.ToString(), record, StringComparison.Ordinal);
-        Assert.Contains("es", await page.Locator("tr[data-channel='email'] td").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Español", await page.Locator("tr[data-channel='email'] td").Nth(2).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("tr[data-channel='letter']").CountAsync());
         Assert.Equal(1, await page.Locator("a:has-text('Download the letters to print')").CountAsync());
         Assert.Equal(1, await page.Locator("table.incident-timeline tr[data-kind='notified']").CountAsync());

@@ -12,7 +12,7 @@ public sealed class SafeManagementJourneyTests(ConsoleFixture console) : IClassF
     {
         var ct = TestContext.Current.CancellationToken;
         var name = "officer." + Guid.NewGuid().ToString("N")[..8];
-        var account = $"{name} ({StaffRoles.Administrator})";
+        var account = $"{name} (Administrator)";
         var department = "Placement " + Guid.NewGuid().ToString("N")[..4];
         Assert.True((await console.Server.Services.GetRequiredService<StaffAccounts>().CreateAsync(Actor.System, name, "a long officer password", StaffRoles.Administrator, ct)).Succeeded);
         var page = await console.NewPageAsync();
@@ -33,7 +33,7 @@ public sealed class SafeManagementJourneyTests(ConsoleFixture console) : IClassF
         await page.SelectOptionAsync("#views-role", "request-handler");
         await page.SelectOptionAsync("#view-identity", "initials");
         await page.ClickAsync("button:has-text('Save view limits')");
-        Assert.Contains("identity: initials", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);
+        Assert.Contains("Identity: initials only", await page.InnerTextAsync("table.roles"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#networks-role", "request-handler");
         await page.FillAsync("#networks-role-list", "198.51.100.0/24, 2001:db8::/32");
         await page.ClickAsync("button:has-text('Save role networks')");

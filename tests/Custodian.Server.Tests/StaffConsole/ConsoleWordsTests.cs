@@ -21,6 +21,9 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     [GeneratedRegex("""=> "((?:[^"\\]|\\.)+)",""")]
     private static partial Regex Chosen();
 
+    [GeneratedRegex("""ErrorMessage = "((?:[^"\\]|\\.)+)"[,)]""")]
+    private static partial Regex ErrorMessages();
+
     private static string Components()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -114,6 +117,53 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.Contains("<h1>Cifras del consentimiento de cookies</h1>", cookies, StringComparison.Ordinal);
         Assert.DoesNotContain("Choices per day", cookies, StringComparison.Ordinal);
         Assert.Contains("<h2>未回答</h2>", inquiries, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_text_of_the_incident_safe_management_and_account_pages_has_its_japanese_and_spanish()
+    {
+        var root = Components();
+        var files = new[] { "Incidents", "SafeManagement", "Account" }
+            .SelectMany(folder => Directory.GetFiles(Path.Combine(root, folder)).Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith("Words.cs", StringComparison.Ordinal)))
+            .Append(Path.Combine(root, "ValidationWords.razor"))
+            .ToList();
+
+        var texts = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))
+            .Concat(files.SelectMany(f => ErrorMessages().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value))))
+            .ToList();
+        var missing = texts.Where(t => !ConsoleWords.Table.ContainsKey(t.Text)).Select(t => $"{t.File}: {t.Text}").ToList();
+
+        Assert.Empty(missing);
+        Assert.True(files.Count > 20);
+        Assert.True(texts.Count > 250);
+    }
+
+    [Fact]
+    public async Task The_incident_safe_management_and_account_pages_and_their_field_errors_render_in_the_chosen_language()
+    {
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+        var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", "127.0.0.1");
+
+        var incidents = await officer.GetStringAsync("/console/incidents?lang=ja");
+        var roles = await admin.GetStringAsync("/console/safe-management/roles?lang=es");
+        var account = await officer.GetStringAsync("/console/account?lang=ja");
+        var refused = await admin.PostAsync("/console/safe-management/accounts?lang=es",
+            await SafetyHost.FormAsync(admin, "/console/safe-management/accounts?lang=es", "account-create", ("Create.UserName", ""), ("Create.Role", "")));
+
+        Assert.Contains("<h2>漏えい等事案を登録する</h2>", incidents, StringComparison.Ordinal);
+        Assert.Contains("不正アクセス", incidents, StringComparison.Ordinal);
+        Assert.DoesNotContain("Open report deadlines", incidents, StringComparison.Ordinal);
+        Assert.Contains("<h1>Gestión de seguridad: roles</h1>", roles, StringComparison.Ordinal);
+        Assert.Contains(">Oficial de privacidad</", roles, StringComparison.Ordinal);
+        Assert.DoesNotContain(">privacy-officer</", roles, StringComparison.Ordinal);
+        Assert.Contains("<h1>あなたのアカウント</h1>", account, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sign out everywhere", account, StringComparison.Ordinal);
+        var incomplete = await officer.PostAsync("/console/incidents?lang=ja",
+            await SafetyHost.FormAsync(officer, "/console/incidents?lang=ja", "register-incident", ("learnedAt", "2026-12-01T10:00"), ("summary", ""), ("cause", "error")));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("事案の概要を入力してください。", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Escribe un nombre de usuario.", html, StringComparison.Ordinal);
+        Assert.Contains("Elige un rol.", html, StringComparison.Ordinal);
     }
 }
 
