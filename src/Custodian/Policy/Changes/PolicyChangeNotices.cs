@@ -27,6 +27,9 @@ internal sealed class PolicyChangeNotices(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, PersonGate gate, IMailOutbox outbox, AuditLog audit,
     IOptions<IncidentsOptions> incidents, IOptions<MailOptions> mail, TimeProvider time)
 {
+    /// <summary>The reason recorded when the notice purpose is a catch-all (gate: <c>UseReasons</c>), with the version told of.</summary>
+    public const string NoticeReason = "Notice of policy version";
+
     public const string Template = "policy-change";
 
     public async Task<Result<ChangeNoticeRun>> NotifyAsync(
@@ -68,7 +71,7 @@ internal sealed class PolicyChangeNotices(
         var (mailed, done) = (0, 0);
         foreach (var personId in affected.Where(p => !told.Contains(p)))
         {
-            var read = purpose is null ? Failure.Invalid("purpose", "notice.no-purpose", "") : await gate.ReadAsync(actor, personId, purpose, cancellationToken);
+            var read = purpose is null ? Failure.Invalid("purpose", "notice.no-purpose", "") : await gate.UseAsync(actor, personId, purpose, GateUse.Read, $"{NoticeReason} {policy.Version}", cancellationToken);
             progress?.Report(++done);
             if (read.Failure is { } refused)
             {
