@@ -74,7 +74,8 @@ public sealed class AffectedCommandTests : IDisposable
             await db.SaveChangesAsync(ct);
         }
 
-        var services = new ServiceCollection().AddSingleton(_database.Factory).AddSingleton<TimeProvider>(new FakeTime()).AddSingleton<AuditLog>().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(_database.Factory).AddSingleton<TimeProvider>(new FakeTime()).AddSingleton<AuditLog>()
+            .AddSingleton(Custodian.Storage.ReportingDatabase.Primary(_database.Factory)).BuildServiceProvider();
         await using (var db = await _database.Factory.CreateDbContextAsync(ct))
         {
             var actor = $"staff:{_staff}";

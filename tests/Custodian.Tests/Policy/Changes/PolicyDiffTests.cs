@@ -6,9 +6,11 @@ namespace Custodian.Tests.Policy.Changes;
 
 public sealed class PolicyDiffTests
 {
-    private static readonly string Source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policies", PolicyVersionFolder.PolicyId + ".yaml"));
-    private static readonly PrivacyPolicy First = PolicyLoader.Load(Source, "v1.yaml").Policy!;
-    private static readonly PrivacyPolicy Second = PolicyLoader.Load(PolicyVersionFolder.SecondVersion(Source, new DateOnly(2026, 12, 1)), "v2.yaml").Policy!;
+    // Named as files of the policies folder, so the notice texts they refer to are found beside them.
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "policies");
+    private static readonly string Source = File.ReadAllText(Path.Combine(Folder, PolicyVersionFolder.PolicyId + ".yaml"));
+    private static readonly PrivacyPolicy First = PolicyLoader.Load(Source, Path.Combine(Folder, "v1.yaml")).Policy!;
+    private static readonly PrivacyPolicy Second = PolicyLoader.Load(PolicyVersionFolder.SecondVersion(Source, new DateOnly(2026, 12, 1)), Path.Combine(Folder, "v2.yaml")).Policy!;
 
     [Fact]
     public void The_change_lists_the_added_purpose_and_joint_user_and_nothing_else()
@@ -37,7 +39,7 @@ public sealed class PolicyDiffTests
     [Fact]
     public void Retention_and_items_of_a_purpose_are_compared_too()
     {
-        var edited = PolicyLoader.Load(Source.Replace("items: [inquiry]\n", "items: [inquiry, email]\n", StringComparison.Ordinal), "v3.yaml").Policy!;
+        var edited = PolicyLoader.Load(Source.Replace("items: [inquiry]\n", "items: [inquiry, email]\n", StringComparison.Ordinal), Path.Combine(Folder, "v3.yaml")).Policy!;
 
         var change = Assert.Single(PolicyDiff.Between(First, edited).Changes);
 
