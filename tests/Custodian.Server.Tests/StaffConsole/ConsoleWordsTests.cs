@@ -14,6 +14,7 @@ namespace Custodian.Server.Tests.StaffConsole;
 /// </summary>
 public abstract partial class ConsoleWordsTests(CustodianApp app)
 {
+    // Each sign-in comes from an address of its own: the fixture allows few sign-ins a minute from one address.
     [GeneratedRegex("""T(?:\.Format\(|\[)"((?:[^"\\]|\\.)+)"[\],]""")]
     private static partial Regex Texts();
 
@@ -56,7 +57,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     [Fact]
     public async Task The_anonymization_and_provision_pages_and_their_field_errors_render_in_the_chosen_language()
     {
-        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "192.0.2.1");
 
         var releases = await officer.GetStringAsync("/console/anonymization?lang=ja");
         var companies = await officer.GetStringAsync("/console/provision/companies?lang=es");
@@ -98,7 +99,7 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     [Fact]
     public async Task The_request_inquiry_mail_cookie_and_retention_pages_render_in_the_chosen_language()
     {
-        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "192.0.2.2");
 
         var requests = await officer.GetStringAsync("/console/requests?lang=es");
         var retention = await officer.GetStringAsync("/console/retention?lang=ja");
@@ -141,8 +142,8 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     [Fact]
     public async Task The_incident_safe_management_and_account_pages_and_their_field_errors_render_in_the_chosen_language()
     {
-        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "127.0.0.1");
-        var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", "127.0.0.1");
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", "192.0.2.3");
+        var (admin, _) = await SafetyHost.SignInAsync(app, "administrator", "192.0.2.4");
 
         var incidents = await officer.GetStringAsync("/console/incidents?lang=ja");
         var roles = await admin.GetStringAsync("/console/safe-management/roles?lang=es");
