@@ -28,7 +28,7 @@ trap stop_pg EXIT
 [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -A trust -U postgres >/dev/null
 run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on" -w start >/dev/null
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=300" -w start >/dev/null
 export CUSTODIAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 export CUSTODIAN_PG_BIN="$pg_bin"
 # The Adult data set the anonymization tests read is in the repository (datasets/adult);

@@ -66,12 +66,34 @@ public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifet
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is { } postgres)
+        {
+            await DropDatabaseAsync(postgres);
+        }
+
         if (!KeepsDataDirectory)
         {
             Directory.Delete(DataDirectory, recursive: true);
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    // Idle pooled connections outlive the server by minutes; left to pile up across fixtures they
+    // exhaust the cluster's max_connections, so each fixture closes its pool and drops its database.
+    private static async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var pooled = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            Npgsql.NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var admin = new Npgsql.NpgsqlConnection(PostgresApp.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
     }
 }
 

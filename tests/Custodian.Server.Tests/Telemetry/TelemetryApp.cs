@@ -30,6 +30,8 @@ public sealed class TelemetryApp : CustodianApp
             s.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(Metrics));
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
             s.ConfigureOpenTelemetryLoggerProvider(l => l.AddInMemoryExporter(Logs));
+            // The exporter answers a scrape within 300 ms of another from its cache: each test's scrape must be fresh.
+            s.Configure<OpenTelemetry.Exporter.PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
         });
     }
 
