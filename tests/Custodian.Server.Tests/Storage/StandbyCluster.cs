@@ -32,8 +32,10 @@ public sealed class StandbyCluster : IAsyncDisposable
         await RunAsync("chown", "postgres", folder);
         await RunAsPostgresAsync(Path.Combine(bin, "pg_basebackup"), "-h", primary.Host!, "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-U", primary.Username!, "-D", Path.Combine(folder, "data"), "-R", "-X", "stream", "-c", "fast");
+        // A hot standby refuses to start with fewer connections than its primary allows (set on the primary's command line).
+        var connections = await PrimarySettingAsync("max_connections");
         await RunAsPostgresAsync(Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"),
-            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1", "-w", "start");
+            "-o", $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections={connections}", "-w", "start");
         return new StandbyCluster(folder, bin, port);
     }
 
@@ -41,6 +43,14 @@ public sealed class StandbyCluster : IAsyncDisposable
     {
         await RunAsPostgresAsync(Path.Combine(_bin, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "stop");
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static async Task<string> PrimarySettingAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(Infrastructure.PostgresApp.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT current_setting($1)", connection) { Parameters = { new() { Value = name } } };
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static int FreePort()

@@ -16,9 +16,9 @@ public sealed class TelemetryApp : CustodianApp
 {
     public override string Provider => "sqlite";
 
-    public List<MetricSnapshot> Metrics { get; } = [];
-    public List<Activity> Spans { get; } = [];
-    public List<LogRecord> Logs { get; } = [];
+    public ExportedItems<MetricSnapshot> Metrics { get; } = [];
+    public ExportedItems<Activity> Spans { get; } = [];
+    public ExportedItems<LogRecord> Logs { get; } = [];
     public LoggedEntries Logged { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
