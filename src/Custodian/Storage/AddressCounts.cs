@@ -8,22 +8,21 @@ namespace Custodian.Storage;
 /// <summary>
 /// Fixed-window counters for the per-address limits (sign-in posts, the public forms). On PostgreSQL every server of a
 /// deployment counts in one row per limit and address, so N servers hold one limit, not N; on SQLite, one process's
-/// database, the count stays in memory. Windows are aligned to the clock (a minute's limit counts the clock's minute),
-/// so servers agree on them without talking; their clocks must agree (NTP), as for <see cref="SchedulerLease"/>.
+/// database, the count stays in memory. A window opens with the first use it counts and lasts the limit's period, as
+/// ASP.NET's fixed-window limiter's did; the servers' clocks must agree (NTP), as for <see cref="SchedulerLease"/>.
 /// </summary>
 internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvider time)
 {
-    // Counted up, or restarted when the row's window has ended, in one statement: two servers cannot both restart it.
-    // A window older than the row's (a server whose clock is behind) counts into the newer one.
+    // Counted up, or opened again once the row's window has ended, in one statement: two servers cannot both open it.
     private const string CountSql = """
         INSERT INTO storage_address_counts ("Key", "WindowEnds", "Count") VALUES (@key, @ends, 1)
         ON CONFLICT ("Key") DO UPDATE SET
-            "Count" = CASE WHEN storage_address_counts."WindowEnds" >= excluded."WindowEnds" THEN storage_address_counts."Count" + 1 ELSE 1 END,
-            "WindowEnds" = CASE WHEN storage_address_counts."WindowEnds" >= excluded."WindowEnds" THEN storage_address_counts."WindowEnds" ELSE excluded."WindowEnds" END
+            "Count" = CASE WHEN storage_address_counts."WindowEnds" > @now THEN storage_address_counts."Count" + 1 ELSE 1 END,
+            "WindowEnds" = CASE WHEN storage_address_counts."WindowEnds" > @now THEN storage_address_counts."WindowEnds" ELSE excluded."WindowEnds" END
         RETURNING "Count", "WindowEnds"
         """;
 
-    private const string SweepSql = """DELETE FROM storage_address_counts WHERE "WindowEnds" < @now""";
+    private const string SweepSql = """DELETE FROM storage_address_counts WHERE "WindowEnds" <= @now""";
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(5);
 
@@ -34,8 +33,7 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
     public async Task<WindowCount> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var length = (long)window.TotalMilliseconds;
-        var ends = (now / length + 1) * length;
+        var ends = now + (long)window.TotalMilliseconds;
         var sweep = now >= Interlocked.Read(ref _nextSweep) && Interlocked.Exchange(ref _nextSweep, now + (long)SweepInterval.TotalMilliseconds) <= now;
         if (!options.Value.UsesPostgres)
         {
@@ -47,7 +45,7 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
                 }
             }
 
-            return _memory.AddOrUpdate(key, new WindowCount(1, ends), (_, old) => old.WindowEnds >= ends ? old with { Count = old.Count + 1 } : new WindowCount(1, ends));
+            return _memory.AddOrUpdate(key, new WindowCount(1, ends), (_, old) => old.WindowEnds > now ? old with { Count = old.Count + 1 } : new WindowCount(1, ends));
         }
 
         await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
@@ -55,6 +53,7 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
         command.CommandText = CountSql;
         Add(command, "key", Digest(key));
         Add(command, "ends", ends);
+        Add(command, "now", now);
         WindowCount counted;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

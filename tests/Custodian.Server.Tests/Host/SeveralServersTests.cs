@@ -110,7 +110,7 @@ public sealed partial class SeveralServersTests
             }
             while (refused.StatusCode != HttpStatusCode.TooManyRequests);
 
-            // The window is the clock's minute: so close to its end, the post to B might count in the next one.
+            // So close to the window's end, the post to B might count in the next one: wait for that one and fill it.
             var left = refused.Headers.RetryAfter?.Delta ?? throw new InvalidOperationException("A refusal without Retry-After.");
             if (left > TimeSpan.FromSeconds(5))
             {

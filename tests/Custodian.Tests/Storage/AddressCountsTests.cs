@@ -6,7 +6,7 @@ namespace Custodian.Tests.Storage;
 
 /// <summary>
 /// The per-address limits' counts: one count for every server on one PostgreSQL database, one per process on SQLite;
-/// a window is the clock's (a minute's limit counts the clock's minute), so servers agree on it without talking.
+/// a window opens with the first use it counts and lasts the limit's period.
 /// </summary>
 public sealed class AddressCountsTests
 {
@@ -14,7 +14,7 @@ public sealed class AddressCountsTests
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task Servers_on_one_postgres_database_count_an_address_together_until_the_clocks_minute_ends()
+    public async Task Servers_on_one_postgres_database_count_an_address_together_until_a_minute_after_its_first_use()
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase("postgres");
@@ -32,7 +32,7 @@ public sealed class AddressCountsTests
     }
 
     [Fact]
-    public async Task A_server_whose_clock_is_behind_counts_into_the_newer_window_instead_of_starting_it_again()
+    public async Task A_server_whose_clock_is_behind_counts_into_the_open_window_instead_of_opening_another()
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = new TestDatabase("postgres");
