@@ -70,10 +70,7 @@ internal static class EntryLoad
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            await StopServerAsync(server, directory);
         }
     }
 
@@ -163,6 +160,15 @@ internal static class EntryLoad
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Stops a server of <see cref="StartServer"/> and deletes its data folder.</summary>
+    internal static async Task StopServerAsync(Process server, string directory)
+    {
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
     }
 
     internal static async Task WaitReadyAsync(HttpClient client)

@@ -1,19 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using Custodian.Audit;
 using Custodian.Benchmarks.Provision;
 using Custodian.Benchmarks.Support;
-using Custodian.Calendars;
 using Custodian.Gate;
-using Custodian.Policy;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Custodian.Benchmarks.Telemetry;
 
@@ -77,7 +72,7 @@ internal static class TelemetryLoad
             var settings = new Dictionary<string, string?> { ["Storage:DataDirectory"] = directory, ["ConnectionStrings:Custodian"] = null };
             Guid[] ids;
             string secret;
-            await using (var services = Services(settings))
+            await using (var services = EntryLoad.Services(settings))
             {
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                 await services.GetRequiredService<PersonVault>().RegisterManyAsync(Actor.System, Enumerable.Range(0, Persons).Select(SyntheticPersons.Registration).ToList());
@@ -124,26 +119,7 @@ internal static class TelemetryLoad
         public async ValueTask DisposeAsync()
         {
             _client.Dispose();
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
-        }
-
-        private static ServiceProvider Services(Dictionary<string, string?> settings)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            return new ServiceCollection()
-                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-                .AddSingleton(TimeProvider.System)
-                .AddStorage(configuration)
-                .AddPolicy(configuration)
-                .AddAudit(configuration)
-                .AddVault()
-                .AddCalendars(configuration)
-                .AddStaffAccounts()
-                .AddSingleton<ApiTokens>()
-                .BuildServiceProvider();
+            await EntryLoad.StopServerAsync(_server, _directory);
         }
     }
 }

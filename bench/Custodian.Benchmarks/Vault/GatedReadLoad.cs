@@ -16,7 +16,8 @@ internal static class GatedReadLoad
     public static async Task RunAsync(TimeSpan duration, int[] readerCounts)
     {
         // On PostgreSQL when CUSTODIAN_BENCH_POSTGRES names a cluster: where one primary saturates (docs/scaling.md).
-        await using var host = await BenchHost.StartAsync(postgres: Environment.GetEnvironmentVariable("CUSTODIAN_BENCH_POSTGRES") is not null);
+        var postgres = Environment.GetEnvironmentVariable("CUSTODIAN_BENCH_POSTGRES") is not null;
+        await using var host = await BenchHost.StartAsync(postgres: postgres);
         const int persons = 2_000;
         var vault = host.Get<PersonVault>();
         var enrolment = host.Get<Enrolment>();
@@ -29,8 +30,12 @@ internal static class GatedReadLoad
 
         var gate = host.Get<PersonGate>();
         var actor = new Actor(ActorKind.Staff, Guid.NewGuid(), "recruiter");
-        await using var safe = await BenchHost.StartAsync(safeManagement: true);
+        // The same database for every column, so the ratios compare reads, not databases.
+        await using var safe = await BenchHost.StartAsync(safeManagement: true, postgres: postgres);
         var (safeGate, safeActor, safeIds) = await SafeManagementAsync(safe, ids.Length);
+        Console.WriteLine(postgres
+            ? "database: PostgreSQL (new databases on the cluster CUSTODIAN_BENCH_POSTGRES names)"
+            : "database: SQLite in a temporary folder (set CUSTODIAN_BENCH_POSTGRES for PostgreSQL)");
         Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain | with safe management reads/s | safe / gated | CPU per plain read | CPU per gated read | CPU with safe management |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         var plain = new Mode(ids, async id =>

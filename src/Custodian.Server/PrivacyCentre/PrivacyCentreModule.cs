@@ -13,7 +13,6 @@ internal static class PrivacyCentreModule
     {
         services.AddPrivacyCentreServices(configuration);
         services.AddSingleton<SiteOrigins>();
-        services.AddRateLimiter(PublicFormLimits.Configure);
         services.AddOutputCache(CentrePageCache.Configure);
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -28,7 +27,7 @@ internal static class PrivacyCentreModule
     public static WebApplication MapPrivacyCentre(this WebApplication app)
     {
         app.UseCors();
-        app.UseRateLimiter();
+        app.UsePublicFormLimits();
         // <html lang> is written before the page renders, so every privacy-centre page's language is settled here.
         app.Use((context, next) =>
         {

@@ -1,63 +1,57 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using Custodian.PrivacyCentre;
 using Custodian.Server.Host;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Custodian.Server.PrivacyCentre;
 
 /// <summary>
 /// The public forms (cookie choices, the contact form, the request form) are limited per network, so one source cannot
-/// flood the ledger or the inbox. Limits answer 429 with a problem body and Retry-After. The form is known by the
-/// matched route (routing runs first), so <c>/privacy/contact/</c> or <c>/PRIVACY/Contact</c> counts against the same limit.
+/// flood the ledger or the inbox; on PostgreSQL across every server (<see cref="AddressLimit"/>). Limits answer 429 with a
+/// problem body and Retry-After. The form is known by the matched route (routing runs first), so
+/// <c>/privacy/contact/</c> or <c>/PRIVACY/Contact</c> counts against the same limit.
 /// </summary>
 internal static class PublicFormLimits
 {
     public const string ContactPath = "/privacy/contact";
     public const string RequestFormPath = "/privacy/requests/new";
 
-    public static void Configure(RateLimiterOptions limiter)
+    private const string Code = "rate.limited";
+    private const string Detail = "Too many requests from this network; try again later.";
+
+    public static WebApplication UsePublicFormLimits(this WebApplication app)
     {
-        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        app.Use(async (context, next) =>
         {
-            var options = http.RequestServices.GetRequiredService<IOptions<PrivacyCentreOptions>>().Value;
-            var network = AnonymizedAddress.Of(http.Connection.RemoteIpAddress);
-            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, CookieConsentEndpoints.ChoicesPath))
+            if (LimitOf(context) is { } limit && !await limit.AdmitAsync(context, AnonymizedAddress.Of(context.Connection.RemoteIpAddress)))
             {
-                return RateLimitPartition.GetFixedWindowLimiter("choices:" + network, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.ChoicesPerMinutePerNetwork, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
+                return;
             }
 
-            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, ContactPath))
-            {
-                return RateLimitPartition.GetFixedWindowLimiter("contact:" + network, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.InquiriesPerHourPerNetwork, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-                });
-            }
-
-            if (HttpMethods.IsPost(http.Request.Method) && EndpointRoutes.Is(http, RequestFormPath))
-            {
-                return RateLimitPartition.GetFixedWindowLimiter("requests:" + network, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.RequestsPerHourPerNetwork, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-                });
-            }
-
-            return RateLimitPartition.GetNoLimiter("");
+            await next(context);
         });
-        limiter.OnRejected = (context, cancellationToken) =>
-        {
-            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            {
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
+        return app;
+    }
 
-            return new ValueTask(Problems.TooManyRequests("rate.limited", "Too many requests from this network; try again later.", field: "body").ExecuteAsync(context.HttpContext));
-        };
+    private static AddressLimit? LimitOf(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            return null;
+        }
+
+        var options = http.RequestServices.GetRequiredService<IOptions<PrivacyCentreOptions>>().Value;
+        if (EndpointRoutes.Is(http, CookieConsentEndpoints.ChoicesPath))
+        {
+            return new AddressLimit("choices", options.ChoicesPerMinutePerNetwork, TimeSpan.FromMinutes(1), Code, Detail, "body");
+        }
+
+        if (EndpointRoutes.Is(http, ContactPath))
+        {
+            return new AddressLimit("contact", options.InquiriesPerHourPerNetwork, TimeSpan.FromHours(1), Code, Detail, "body");
+        }
+
+        return EndpointRoutes.Is(http, RequestFormPath)
+            ? new AddressLimit("requests", options.RequestsPerHourPerNetwork, TimeSpan.FromHours(1), Code, Detail, "body")
+            : null;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Custodian.Server.Host;
 using Custodian.Staff;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +9,7 @@ namespace Custodian.Server.Staff;
 
 /// <summary>
 /// Access control by network: the client address (X-Forwarded-For only from the configured proxies, none by default) must be
-/// in the role's and the account's allow-lists. Sign-in posts are rate limited per address.
+/// in the role's and the account's allow-lists. Sign-in posts are limited per address, across servers (<see cref="AddressLimit"/>).
 /// </summary>
 internal static partial class NetworkRestriction
 {
@@ -35,14 +34,6 @@ internal static partial class NetworkRestriction
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
             }
         });
-        // Its own limiter rather than RateLimiterOptions.GlobalLimiter, which the privacy centre's public forms own.
-        services.AddSingleton(sp => PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = sp.GetRequiredService<IOptions<StaffOptions>>().Value.SignInPermitsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })));
         return services;
     }
 
@@ -50,14 +41,9 @@ internal static partial class NetworkRestriction
     {
         app.Use(async (context, next) =>
         {
-            if (IsSignInPost(context))
+            if (IsSignInPost(context) && !await SignInLimit(context).AdmitAsync(context, context.Connection.RemoteIpAddress?.ToString() ?? ""))
             {
-                using var lease = context.RequestServices.GetRequiredService<PartitionedRateLimiter<HttpContext>>().AttemptAcquire(context);
-                if (!lease.IsAcquired)
-                {
-                    await Problems.TooManyRequests("staff.sign-in-throttled", "Too many sign-in attempts from this address; wait a minute.").ExecuteAsync(context);
-                    return;
-                }
+                return;
             }
 
             var kind = context.User.FindFirst(ActorClaims.Kind)?.Value;
@@ -82,6 +68,10 @@ internal static partial class NetworkRestriction
     // The sign-in pages as routing matched them: no spelling of the path escapes the throttle.
     private static bool IsSignInPost(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method) && EndpointRoutes.IsUnder(context, ConsoleSession.SignInPath);
+
+    private static AddressLimit SignInLimit(HttpContext context) => new(
+        "sign-in", context.RequestServices.GetRequiredService<IOptions<StaffOptions>>().Value.SignInPermitsPerMinute, TimeSpan.FromMinutes(1),
+        "staff.sign-in-throttled", "Too many sign-in attempts from this address; wait a minute.");
 
     // Answered like a failed sign-in, so the response does not tell an attacker that the credential was good.
     private static async Task RefuseAsync(HttpContext context)

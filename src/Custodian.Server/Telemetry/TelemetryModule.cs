@@ -18,6 +18,7 @@ namespace Custodian.Server.Telemetry;
 internal static class TelemetryModule
 {
     private const string Npgsql = "Npgsql";
+    private const string MetricsPath = "/metrics";
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
@@ -55,7 +56,8 @@ internal static class TelemetryModule
             })
             .WithTracing(t =>
             {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal))
+                // The filter runs before routing, so it has only the path: spelled as routing matches it, any case, with or without '/'.
+                t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath, StringComparison.OrdinalIgnoreCase))
                     .AddSource(Custodian.Telemetry.CustodianTelemetry.Name, Npgsql)
                     .AddProcessor(new SpanAttributeAllowList());
                 if (options.Otlp is { } endpoint)
@@ -70,7 +72,7 @@ internal static class TelemetryModule
     {
         if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Enabled)
         {
-            app.MapPrometheusScrapingEndpoint("/metrics").RequirePermission(Permissions.MetricsRead);
+            app.MapPrometheusScrapingEndpoint(MetricsPath).RequirePermission(Permissions.MetricsRead);
         }
 
         return app;

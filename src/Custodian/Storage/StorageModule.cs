@@ -25,6 +25,7 @@ public static class StorageModule
         services.AddSingleton<ReportingDatabase>();
         services.AddSingleton<SchedulerLease>();
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerLease>());
+        services.AddSingleton<AddressCounts>();
         return services;
     }
 

@@ -19,7 +19,7 @@ namespace Custodian.Server.Tests.Host;
 /// Two real server processes on one throw-away PostgreSQL database behave as one system: a console session from one
 /// works on the other and ends on both, a revoked token is refused by both within <see cref="ValidatedTokens.MaxAge"/>,
 /// concurrent entries for one pair through both make one record, the audit chain stays one, and the scheduled work runs
-/// on one server, moving to the other when it dies.
+/// on one server, moving to the other when it dies. An address refused sign-ins by one is refused by the other.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed partial class SeveralServersTests
@@ -27,17 +27,22 @@ public sealed partial class SeveralServersTests
     // Checkpoints every second, a lease of three: the scheduled work is seen moving within a test's patience.
     private static readonly string[] Schedule = ["--Audit:CheckpointInterval=00:00:01", "--Storage:SchedulerLease=00:00:03"];
 
+    // Few sign-ins a minute, more than the session's two posts: the address is quickly refused.
+    private const int SignInPermits = 4;
+    private static readonly string[] Settings = [.. Schedule, $"--Staff:SignInPermitsPerMinute={SignInPermits}"];
+
     [Fact]
     public async Task Two_servers_on_one_database_share_sessions_entries_the_chain_and_the_scheduled_work()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var settings = await ServerSettings.CreateAsync("postgres");
         var (company, userName, revocable) = await SeedAsync(settings);
-        var a = await ServerProcess.StartAsync(settings, ct, Schedule);
-        await using var b = await ServerProcess.StartAsync(settings, ct, Schedule);
+        var a = await ServerProcess.StartAsync(settings, ct, Settings);
+        await using var b = await ServerProcess.StartAsync(settings, ct, Settings);
         try
         {
             await SessionAsync(a, b, userName, ct);
+            await AddressLimitAsync(a, b, ct);
             await TokenAsync(settings, a, b, revocable, ct);
             await EntriesAsync(settings, a, b, company, ct);
 
@@ -87,6 +92,38 @@ public sealed partial class SeveralServersTests
         // The session row decides on every request: no delay.
         using var refused = await onB.GetAsync("/api/v1/staff/me/sessions", ct);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    /// <summary>Sign-in posts from one address on <paramref name="a"/> until refused: the next on <paramref name="b"/> is refused too, with Retry-After.</summary>
+    private static async Task AddressLimitAsync(ServerProcess a, ServerProcess b, CancellationToken ct)
+    {
+        using var onA = Browser(a, new CookieContainer());
+        using var onB = Browser(b, new CookieContainer());
+        while (true)
+        {
+            var posts = 0;
+            HttpResponseMessage refused;
+            do
+            {
+                refused = await onA.PostAsync("/console/sign-in", new FormUrlEncodedContent([]), ct);
+                Assert.True(++posts <= SignInPermits + 1, "server A never refused the address");
+            }
+            while (refused.StatusCode != HttpStatusCode.TooManyRequests);
+
+            // So close to the window's end, the post to B might count in the next one: wait for that one and fill it.
+            var left = refused.Headers.RetryAfter?.Delta ?? throw new InvalidOperationException("A refusal without Retry-After.");
+            if (left > TimeSpan.FromSeconds(5))
+            {
+                break;
+            }
+
+            await Task.Delay(left + TimeSpan.FromSeconds(1), ct);
+        }
+
+        using var onBRefused = await onB.PostAsync("/console/sign-in", new FormUrlEncodedContent([]), ct);
+        var problem = await onBRefused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("staff.sign-in-throttled", problem.Code());
+        Assert.NotNull(onBRefused.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>A token used on <paramref name="b"/>, revoked through <paramref name="a"/>'s database: refused by <paramref name="b"/> within the documented delay.</summary>

@@ -178,9 +178,10 @@ public sealed class StorageFailureHandlerTests
             }
         }
 
+        // Both streams redirected: nothing may reach the test process's own output, which xUnit's runner reads its results from.
         public static bool Run(string command, params string[] args)
         {
-            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardError = true })!;
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(command, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             process.WaitForExit();
             return process.ExitCode == 0;
         }

@@ -143,6 +143,7 @@ public abstract class SafeManagementTests(CustodianApp app)
 
         var problem = await last!.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("staff.sign-in-throttled", problem.Code());
+        Assert.NotNull(last!.Headers.RetryAfter?.Delta);
     }
 
     [Fact]

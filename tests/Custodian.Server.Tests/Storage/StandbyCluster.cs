@@ -66,9 +66,16 @@ public sealed class StandbyCluster : IAsyncDisposable
 
     private static async Task RunAsync(string program, params string[] arguments)
     {
-        // Not redirected: the server pg_ctl starts would hold the pipes open, and reading them to the end would never end.
-        using var process = Process.Start(new ProcessStartInfo(program, arguments))!;
+        // Never onto the test process's own output: xUnit's runner reads its results from it, and pg_ctl's dots written
+        // into the middle of one of its messages lost that test's result (the test count varied from run to run). Read as
+        // plain streams, not line events, so that the wait is for the program's exit, whoever else holds the pipes.
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var said = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}");
+        if (process.ExitCode != 0)
+        {
+            var output = await said.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Fail($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {string.Join(' ', output).Trim()}");
+        }
     }
 }

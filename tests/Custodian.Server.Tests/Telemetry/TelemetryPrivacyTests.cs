@@ -74,6 +74,24 @@ public sealed class TelemetryPrivacyTests(TelemetryApp app) : IClassFixture<Tele
         Assert.Equal(HttpStatusCode.OK, (await with.GetAsync("/metrics")).StatusCode);
     }
 
+    [Fact]
+    public async Task Scrapes_make_no_request_span_however_the_metrics_path_is_spelled()
+    {
+        var scraper = await app.ClientWithPermissionsAsync(["metrics.read"]);
+        foreach (var path in new[] { "/metrics", "/METRICS/", "/Metrics" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync(path)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await scraper.GetAsync("/health/live")).StatusCode);
+        app.Flush();
+
+        var requests = app.Spans.ToList().Where(s => s.Source.Name == "Microsoft.AspNetCore").ToList();
+        static string Named(Activity span) => $"{span.DisplayName} {span.GetTagItem("http.route")}";
+        Assert.Contains(requests, s => Named(s).Contains("/health/live", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, s => Named(s).Contains("metrics", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Everything telemetry handed over, as one text: metric names and tags, spans, log records and log lines.</summary>
     private string Exported()
     {

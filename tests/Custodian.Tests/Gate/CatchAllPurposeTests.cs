@@ -1,13 +1,8 @@
 using System.Text;
 using Custodian.Audit;
 using Custodian.Gate;
-using Custodian.Policy;
-using Custodian.Storage;
-using Custodian.Tests.Support;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Gate;
 
@@ -26,7 +21,7 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task A_catch_all_read_without_a_reason_is_refused_naming_the_reason_field_and_audited_refused(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var person = await h.RegisterAsync();
 
         var read = await h.Gate.ReadAsync(Actor.System, person, CatchAll, TestContext.Current.CancellationToken);
@@ -37,7 +32,7 @@ public sealed class CatchAllPurposeTests
         var uses = (await h.EventsAsync(person)).Where(e => e.Type == AuditEventType.PersonRead).ToList();
         Assert.Equal(2, uses.Count);
         Assert.All(uses, e => Assert.Equal((AuditOutcome.Refused, "purpose.reason-required", null), (e.Outcome, e.Reason, e.Items)));
-        Assert.Empty(await h.ReasonRowsAsync());
+        Assert.Empty(await ReasonRowsAsync(h));
     }
 
     [Theory]
@@ -45,7 +40,7 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task A_catch_all_read_with_a_reason_is_allowed_and_its_event_names_the_sealed_reason_by_id_only(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var person = await h.RegisterAsync();
 
         var read = await h.Gate.UseAsync(Actor.System, person, CatchAll, GateUse.Read, Reason, TestContext.Current.CancellationToken);
@@ -53,7 +48,7 @@ public sealed class CatchAllPurposeTests
         Assert.True(read.Succeeded, read.Failure?.Detail);
         Assert.Equal("Ana Torres", read.Value!.Items["name"]);
         var use = Assert.Single(await h.EventsAsync(person), e => e.Type == AuditEventType.PersonRead);
-        var row = Assert.Single(await h.ReasonRowsAsync());
+        var row = Assert.Single(await ReasonRowsAsync(h));
         Assert.Equal((AuditOutcome.Allowed, UseReasons.SubjectPrefix + row.Id, CatchAll), (use.Outcome, use.Subject, use.Purpose));
         Assert.Equal((person, CatchAll, "system"), (row.PersonId, row.Purpose, row.Actor));
         // Neither the chain nor the stored row holds the reason's words.
@@ -68,12 +63,12 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task Other_purposes_and_the_persons_own_disclosure_need_no_reason(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var person = await h.RegisterAsync();
 
         Assert.True((await h.Gate.ReadAsync(Actor.System, person, "service.apply", TestContext.Current.CancellationToken)).Succeeded);
         Assert.True((await h.Gate.UseAsync(Actor.System, person, CatchAll, GateUse.Disclose, TestContext.Current.CancellationToken)).Succeeded);
-        Assert.Empty(await h.ReasonRowsAsync());
+        Assert.Empty(await ReasonRowsAsync(h));
     }
 
     [Theory]
@@ -81,90 +76,28 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task Erasing_the_person_forgets_the_reasons_given_for_using_them(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var (erased, kept) = (await h.RegisterAsync(), await h.RegisterAsync());
         Assert.True((await h.Gate.UseAsync(Actor.System, erased, CatchAll, GateUse.Read, Reason, TestContext.Current.CancellationToken)).Succeeded);
         Assert.True((await h.Gate.UseAsync(Actor.System, kept, CatchAll, GateUse.Read, "Interview follow-up", TestContext.Current.CancellationToken)).Succeeded);
 
         Assert.True((await h.Get<PersonVault>().EraseAsync(Actor.System, erased, TestContext.Current.CancellationToken)).Succeeded);
 
-        Assert.Equal(kept, Assert.Single(await h.ReasonRowsAsync()).PersonId);
+        Assert.Equal(kept, Assert.Single(await ReasonRowsAsync(h)).PersonId);
     }
 
     [Fact]
     public async Task A_reason_longer_than_a_note_is_refused()
     {
-        await using var h = await Harness.CreateAsync("sqlite");
+        await using var h = await GateHarness.CreateAsync("sqlite");
         var person = await h.RegisterAsync();
         var read = await h.Gate.UseAsync(Actor.System, person, CatchAll, GateUse.Read, new string('x', UseReasons.MaxLength + 1), TestContext.Current.CancellationToken);
         Assert.Equal(("reason", "purpose.reason-too-long"), (read.Failure?.Field, read.Failure?.Code));
     }
 
-    private sealed class Harness : IAsyncDisposable
+    private static async Task<List<UseReason>> ReasonRowsAsync(GateHarness h)
     {
-        private readonly TestDatabase _database;
-        private readonly ServiceProvider _services;
-        private int _registered;
-
-        private Harness(TestDatabase database, ServiceProvider services) => (_database, _services) = (database, services);
-
-        public PersonGate Gate => Get<PersonGate>();
-
-        public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
-
-        public static async Task<Harness> CreateAsync(string provider)
-        {
-            var database = new TestDatabase(provider);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = database.Directory,
-                ["ConnectionStrings:Custodian"] = database.Options.PostgresConnectionString,
-            }).Build();
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton(TimeProvider.System)
-                .AddStorage(configuration)
-                .AddPolicy(configuration)
-                .AddAudit(configuration)
-                .AddVault()
-                .BuildServiceProvider();
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            services.GetRequiredService<Custodian.Vault.Keys.KeyBootstrap>().EnsureChecked();
-            return new Harness(database, services);
-        }
-
-        public async Task<Guid> RegisterAsync()
-        {
-            var n = Interlocked.Increment(ref _registered).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-            var registered = await Get<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
-            {
-                ["name"] = "Ana Torres",
-                ["email"] = $"ana.{n}@example.com",
-                ["telephone"] = "+52 442 555 " + n,
-                ["date-of-birth"] = "1990-05-04",
-            }));
-            Assert.True(registered.Succeeded, registered.Failure?.Detail);
-            return registered.Value;
-        }
-
-        public Task<CustodianDb> DbAsync() => Get<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
-
-        public async Task<List<AuditEvent>> EventsAsync(Guid person)
-        {
-            await using var db = await DbAsync();
-            return await db.Set<AuditEvent>().AsNoTracking().Where(e => e.PersonId == person).OrderBy(e => e.Seq).ToListAsync();
-        }
-
-        internal async Task<List<UseReason>> ReasonRowsAsync()
-        {
-            await using var db = await DbAsync();
-            return await db.Set<UseReason>().AsNoTracking().ToListAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _services.DisposeAsync();
-            _database.Dispose();
-        }
+        await using var db = await h.DbAsync();
+        return await db.Set<UseReason>().AsNoTracking().ToListAsync();
     }
 }

@@ -1,12 +1,9 @@
 using Custodian.Audit;
 using Custodian.Common;
 using Custodian.Gate;
-using Custodian.Policy;
 using Custodian.Storage;
-using Custodian.Tests.Support;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Tests.Gate;
@@ -23,12 +20,13 @@ public sealed class ErasureBarrierTests
     [InlineData("postgres")]
     public async Task A_read_whose_person_is_erased_after_its_checks_is_refused_as_gone_and_chained_refused(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        var eraser = new EraseAfterChecks();
+        await using var h = await WithEraserAsync(provider, eraser);
         var person = await h.RegisterAsync();
-        h.Eraser.Target = person;
+        eraser.Target = person;
 
         var read = await h.Gate.ReadAsync(Actor.System, person, "service.apply", TestContext.Current.CancellationToken);
-        await h.Eraser.Erasure!;
+        await eraser.Erasure!;
 
         Assert.Equal("person.erased", read.Failure?.Code);
         Assert.Equal(FailureKind.Gone, read.Failure?.Kind);
@@ -44,14 +42,15 @@ public sealed class ErasureBarrierTests
     [InlineData("postgres")]
     public async Task A_batch_use_leaves_out_a_person_erased_after_their_checks_and_counts_them(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        var eraser = new EraseAfterChecks();
+        await using var h = await WithEraserAsync(provider, eraser);
         var persons = new[] { await h.RegisterAsync(), await h.RegisterAsync(), await h.RegisterAsync() };
-        h.Eraser.Target = persons[1];
+        eraser.Target = persons[1];
         var taken = new List<Guid>();
 
         var used = await h.Gate.UseAllAsync(
             Actor.System, h.PolicyId, "service.apply", GateUse.Release, "release:test", view => taken.Add(view.Id), TestContext.Current.CancellationToken);
-        await h.Eraser.Erasure!;
+        await eraser.Erasure!;
 
         Assert.Equal(2, used.Value!.Allowed);
         Assert.Equal(1, used.Value.Refused["person.erased"]);
@@ -69,7 +68,8 @@ public sealed class ErasureBarrierTests
     [InlineData("postgres")]
     public async Task A_read_that_is_chained_before_the_erasure_is_allowed_and_the_erasure_follows_it(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        var eraser = new EraseAfterChecks();
+        await using var h = await WithEraserAsync(provider, eraser);
         var person = await h.RegisterAsync();
 
         var read = await h.Gate.ReadAsync(Actor.System, person, "service.apply", TestContext.Current.CancellationToken);
@@ -115,75 +115,12 @@ public sealed class ErasureBarrierTests
         }
     }
 
-    /// <summary>The vault and its gate over a migrated database of the given provider, with <see cref="EraseAfterChecks"/> last.</summary>
-    private sealed class Harness : IAsyncDisposable
+    /// <summary>The vault and its gate with <see cref="EraseAfterChecks"/> last.</summary>
+    private static async Task<GateHarness> WithEraserAsync(string provider, EraseAfterChecks eraser)
     {
-        private readonly TestDatabase _database;
-        private readonly ServiceProvider _services;
-        private int _registered;
-
-        private Harness(TestDatabase database, ServiceProvider services, EraseAfterChecks eraser)
-        {
-            _database = database;
-            _services = services;
-            Eraser = eraser;
-        }
-
-        public EraseAfterChecks Eraser { get; }
-        public PersonGate Gate => Get<PersonGate>();
-        public string PolicyId => Get<PolicyStore>().Default.Id;
-
-        public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
-
-        public static async Task<Harness> CreateAsync(string provider)
-        {
-            var database = new TestDatabase(provider);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataDirectory"] = database.Directory,
-                ["ConnectionStrings:Custodian"] = database.Options.PostgresConnectionString,
-            }).Build();
-            var eraser = new EraseAfterChecks();
-            var services = new ServiceCollection()
-                .AddLogging()
-                .AddSingleton(TimeProvider.System)
-                .AddStorage(configuration)
-                .AddPolicy(configuration)
-                .AddAudit(configuration)
-                .AddVault()
-                .AddSingleton<IGateCheck>(eraser)
-                .BuildServiceProvider();
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            services.GetRequiredService<Custodian.Vault.Keys.KeyBootstrap>().EnsureChecked();
-            eraser.Vault = services.GetRequiredService<PersonVault>();
-            eraser.Factory = services.GetRequiredService<IDbContextFactory<CustodianDb>>();
-            return new Harness(database, services, eraser);
-        }
-
-        public async Task<Guid> RegisterAsync()
-        {
-            var n = Interlocked.Increment(ref _registered).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
-            var registered = await Get<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
-            {
-                ["name"] = "Ana Torres",
-                ["email"] = $"ana.{n}@example.com",
-                ["telephone"] = "+52 442 555 " + n,
-                ["date-of-birth"] = "1990-05-04",
-            }));
-            Assert.True(registered.Succeeded, registered.Failure?.Detail);
-            return registered.Value;
-        }
-
-        public async Task<List<AuditEvent>> EventsAsync(Guid person)
-        {
-            await using var db = await Get<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
-            return await db.Set<AuditEvent>().AsNoTracking().Where(e => e.PersonId == person).OrderBy(e => e.Seq).ToListAsync();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _services.DisposeAsync();
-            _database.Dispose();
-        }
+        var h = await GateHarness.CreateAsync(provider, s => s.AddSingleton<IGateCheck>(eraser));
+        eraser.Vault = h.Get<PersonVault>();
+        eraser.Factory = h.Get<IDbContextFactory<CustodianDb>>();
+        return h;
     }
 }
