@@ -41,6 +41,12 @@ internal static class GatedReadLoad
         var gated = new Mode(ids, async id => Expect(await gate.ReadAsync(actor, id, "service.apply")));
         var withSafe = new Mode(safeIds, async id => Expect(await safeGate.ReadAsync(safeActor, id, "service.apply")));
         Mode[] modes = [plain, gated, withSafe];
+        // For a profile of one mode alone (perf record): BENCH_ONLY=0 (plain), 1 (gated) or 2 (with safe management).
+        if (Environment.GetEnvironmentVariable("BENCH_ONLY") is { } only)
+        {
+            modes = [modes[int.Parse(only, System.Globalization.CultureInfo.InvariantCulture)]];
+        }
+
         foreach (var readers in readerCounts)
         {
             // Warm up at the same concurrency until tiered compilation has settled: the figure is a server's steady state.
