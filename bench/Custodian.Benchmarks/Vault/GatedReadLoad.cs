@@ -36,8 +36,8 @@ internal static class GatedReadLoad
         Console.WriteLine(postgres
             ? "database: PostgreSQL (new databases on the cluster CUSTODIAN_BENCH_POSTGRES names)"
             : "database: SQLite in a temporary folder (set CUSTODIAN_BENCH_POSTGRES for PostgreSQL)");
-        Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain | with safe management reads/s | safe / gated | CPU per plain read | CPU per gated read | CPU with safe management |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| readers | plain reads/s | gated reads/s | gated / plain | with safe management reads/s | safe / gated | CPU per plain read | CPU per gated read | CPU with safe management | prepared plain reads/s | gated / prepared plain |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var plain = new Mode(ids, async id =>
         {
             await using var db = await host.Db.CreateDbContextAsync();
@@ -45,7 +45,28 @@ internal static class GatedReadLoad
         });
         var gated = new Mode(ids, async id => Expect(await gate.ReadAsync(actor, id, "service.apply")));
         var withSafe = new Mode(safeIds, async id => Expect(await safeGate.ReadAsync(safeActor, id, "service.apply")));
-        Mode[] modes = [plain, gated, withSafe];
+        // The plain read through the statement the gate itself runs on SQLite (SqliteGateRows): what the gate adds beyond
+        // reading the row, where the EF read above also counts EF's cost against the gate's own read.
+        SqliteGateRows? rows = null;
+        if (!postgres)
+        {
+            await using var db = await host.Db.CreateDbContextAsync();
+            rows = new SqliteGateRows(db);
+        }
+
+        using var keptRows = rows;
+        var prepared = new Mode(ids, id =>
+        {
+            _ = rows?.Read(id) ?? throw new InvalidOperationException("The prepared plain read runs on SQLite only.");
+            return Task.CompletedTask;
+        });
+        Mode[] modes = postgres ? [plain, gated, withSafe] : [plain, gated, withSafe, prepared];
+        // For a profile of one mode alone (perf record): BENCH_ONLY=0 (plain), 1 (gated), 2 (with safe management), 3 (prepared plain).
+        if (Environment.GetEnvironmentVariable("BENCH_ONLY") is { } only)
+        {
+            modes = [modes[int.Parse(only, System.Globalization.CultureInfo.InvariantCulture)]];
+        }
+
         foreach (var readers in readerCounts)
         {
             // Warm up at the same concurrency until tiered compilation has settled: the figure is a server's steady state.
@@ -64,7 +85,7 @@ internal static class GatedReadLoad
                 }
             }
 
-            Console.WriteLine($"| {readers} | {plain.Rate:N0} | {gated.Rate:N0} | {gated.Rate / plain.Rate:F2} | {withSafe.Rate:N0} | {withSafe.Rate / gated.Rate:F2} | {plain.CpuMicroseconds:F0} µs | {gated.CpuMicroseconds:F0} µs | {withSafe.CpuMicroseconds:F0} µs |");
+            Console.WriteLine($"| {readers} | {plain.Rate:N0} | {gated.Rate:N0} | {gated.Rate / plain.Rate:F2} | {withSafe.Rate:N0} | {withSafe.Rate / gated.Rate:F2} | {plain.CpuMicroseconds:F0} µs | {gated.CpuMicroseconds:F0} µs | {withSafe.CpuMicroseconds:F0} µs | {prepared.Rate:N0} | {gated.Rate / prepared.Rate:F2} |");
         }
     }
 

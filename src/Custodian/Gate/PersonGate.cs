@@ -15,9 +15,16 @@ namespace Custodian.Gate;
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
     IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time)
+    : IDisposable
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
+    // Not cached while it throws (a store down at the first read); a losing race builds a spare that opened nothing.
+    private readonly Lazy<SqliteGateRows?> _sqliteRows = new(() =>
+    {
+        using var db = factory.CreateDbContext();
+        return db.Database.IsSqlite() ? new SqliteGateRows(db) : null;
+    }, LazyThreadSafetyMode.PublicationOnly);
 
     public async Task<Result<PersonView>> ReadAsync(Actor actor, Guid personId, string purpose, CancellationToken cancellationToken = default) =>
         await UseAsync(actor, personId, purpose, GateUse.Read, cancellationToken);
@@ -33,14 +40,15 @@ public sealed partial class PersonGate(
     {
         using var span = StartSpan(use, "gate.use");
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await PersonWithKey(db, personId, cancellationToken);
+        var row = _sqliteRows.Value is { } sqlite ? sqlite.Read(personId) : await PersonWithKey(db, personId, cancellationToken);
         if (row is null)
         {
             Decided(span, use, null, "not-found", null);
             return Failure.NotFound("person.unknown", "No person has this id.");
         }
 
-        var (request, refusal) = await CheckAsync(db, actor, row.Person, purpose, use, cancellationToken, reason);
+        var (person, key) = row.Value;
+        var (request, refusal) = await CheckAsync(db, actor, person, purpose, use, cancellationToken, reason);
         var type = EventType(use);
         if (refusal is not null)
         {
@@ -49,8 +57,8 @@ public sealed partial class PersonGate(
             return refusal;
         }
 
-        var dataKey = row.Key is null ? null : crypto.OpenKey(row.Key);
-        if (dataKey is null || row.Person.Sealed is null)
+        var dataKey = key is null ? null : crypto.OpenKey(key);
+        if (dataKey is null || person.Sealed is null)
         {
             throw new InvalidOperationException($"Person {personId} has no usable data key.");
         }
@@ -63,7 +71,7 @@ public sealed partial class PersonGate(
 
         Decided(span, use, request, "allowed", null);
 
-        var items = VaultCrypto.Open(personId, dataKey, row.Person.Sealed)
+        var items = VaultCrypto.Open(personId, dataKey, person.Sealed)
             ?? throw new InvalidOperationException($"Person {personId}'s items do not open with their key.");
         IReadOnlyDictionary<string, string> view = request!.Items.Where(items.ContainsKey).ToDictionary(id => id, id => items[id]);
         foreach (var filter in _filters)
@@ -71,7 +79,6 @@ public sealed partial class PersonGate(
             view = filter.Filter(request, view);
         }
 
-        var person = row.Person;
         return new PersonView(person.Id, person.PolicyId, person.PolicyVersion, person.Channel, person.State, person.RegisteredAt, purpose, view);
     }
 
@@ -121,18 +128,25 @@ public sealed partial class PersonGate(
     // cost a tenth of a gated read's CPU. Compiled once per model: this is the hot path of every read.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<CustodianDb, Guid, CancellationToken, Task<PersonRow?>>> Compiled = [];
 
-    private static Task<PersonRow?> PersonWithKey(CustodianDb db, Guid personId, CancellationToken cancellationToken) =>
-        Compiled.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken ct) => (
+    private static async Task<(Person Person, PersonKey? Key)?> PersonWithKey(CustodianDb db, Guid personId, CancellationToken cancellationToken) =>
+        await Compiled.GetValue(db.Model, static _ => EF.CompileAsyncQuery((CustodianDb d, Guid id, CancellationToken ct) => (
                 from p in d.Set<Person>().AsNoTracking()
                 where p.Id == id
                 join k in d.Set<PersonKey>().AsNoTracking() on p.Id equals k.PersonId into keys
                 from k in keys.DefaultIfEmpty()
-                select new PersonRow(p, k == null ? null : k.Wrapped))
-            .FirstOrDefault()))(db, personId, cancellationToken);
+                select new PersonRow(p, k == null ? null : k.KeyId, k == null ? null : k.Wrapped))
+            .FirstOrDefault()))(db, personId, cancellationToken) is { } row
+            ? (row.Person, row.Wrapped is null ? null : new PersonKey { PersonId = personId, KeyId = row.KeyId!, Wrapped = row.Wrapped })
+            : null;
 
-    private sealed record PersonRow(Person Person, byte[]? Wrapped)
+    private sealed record PersonRow(Person Person, string? KeyId, byte[]? Wrapped);
+
+    public void Dispose()
     {
-        public PersonKey? Key => Wrapped is null ? null : new PersonKey { PersonId = Person.Id, Wrapped = Wrapped };
+        if (_sqliteRows.IsValueCreated)
+        {
+            _sqliteRows.Value?.Dispose();
+        }
     }
 
     private static AuditEventType EventType(GateUse use) => use switch
