@@ -179,6 +179,29 @@ public abstract class ConsoleTests(CustodianApp app)
     }
 
     [Fact]
+    public async Task The_audit_log_reads_in_the_pages_language_and_names_persons_only_when_asked_each_name_a_recorded_read()
+    {
+        var person = await RegisterAsync();
+        var (officer, officerId) = await SafetyHost.SignInAsync(app, "privacy-officer", Peer());
+        bool ReadByOfficer(AuditEvent e) => e.PersonId == person && e.Actor == "staff:" + officerId;
+
+        var plain = await officer.GetStringAsync($"/console/audit?person={person}&lang=ja");
+        Assert.DoesNotContain(await EventsAsync(AuditEventType.PersonRead), ReadByOfficer);
+        var named = await officer.GetStringAsync($"/console/audit?person={person}&names=1&lang=es");
+
+        Assert.Contains("<td>本人の登録</td>", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain(">PersonRegistered<", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("María López", plain, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"PersonRead\">本人情報の閲覧</option>", plain, StringComparison.Ordinal);
+        Assert.Contains("<td>Registro de persona</td>", named, StringComparison.Ordinal);
+        Assert.Contains("Eventos de María López.", named, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"console/persons/{person}\">María López</a>", named, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{person}<", named, StringComparison.Ordinal);
+        // The name was read through the gate, once, and recorded as a read by the officer.
+        Assert.Single(await EventsAsync(AuditEventType.PersonRead), ReadByOfficer);
+    }
+
+    [Fact]
     public async Task A_bad_audit_filter_is_a_field_error_and_reads_nothing()
     {
         var (officer, officerId) = await SafetyHost.SignInAsync(app, "privacy-officer", Peer());
