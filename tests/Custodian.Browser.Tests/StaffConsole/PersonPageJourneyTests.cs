@@ -135,7 +135,7 @@ public sealed class PersonPageJourneyTests(ConsoleFixture console) : IClassFixtu
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('Download these events as CSV')"));
         Assert.Equal("audit-log.csv", download.SuggestedFilename);
         var lines = (await File.ReadAllLinesAsync(await download.PathAsync(), ct)).Where(l => l.Length > 0).ToList();
-        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject", lines[0]);
+        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject,event", lines[0]);
         // Those two reads, and the one that named the person on the page just shown.
         Assert.Equal(3, lines.Count - 1);
         Assert.All(lines.Skip(1), l => Assert.Contains($",PersonRead,allowed,staff:{account.Id},{officer},{personId},", l, StringComparison.Ordinal));

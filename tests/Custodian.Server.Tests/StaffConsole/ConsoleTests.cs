@@ -171,9 +171,9 @@ public abstract class ConsoleTests(CustodianApp app)
         Assert.DoesNotContain("data-type=\"PersonRegistered\"", page, StringComparison.Ordinal);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject", lines[0]);
+        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject,event", lines[0]);
         Assert.Contains(lines, l => l.Contains(",PersonRead,allowed,staff:" + officerId + ",st.", StringComparison.Ordinal) && l.Contains(person.ToString(), StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",PersonRegistered,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",PersonRegistered,", StringComparison.Ordinal) && l.EndsWith(",Person registered", StringComparison.Ordinal));
         Assert.Contains(await EventsAsync(AuditEventType.AuditLogViewed), e => e.Actor == "staff:" + officerId && e.Subject == person.ToString() && e.Items == "type=PersonRead" && e.PersonId is null);
         Assert.Contains(await EventsAsync(AuditEventType.AuditLogExported), e => e.Actor == "staff:" + officerId && e.Subject == person.ToString());
     }
