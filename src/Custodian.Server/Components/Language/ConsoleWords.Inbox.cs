@@ -35,6 +35,7 @@ internal static partial class ConsoleWords
         ["The message is back in the queue."] = ("メッセージを送信待ちに戻しました。", "El mensaje volvió a la cola."),
         ["Queued"] = ("登録日時", "En cola desde"),
         ["Message"] = ("メッセージ", "Mensaje"),
+        ["Sent to"] = ("宛先", "Para"),
         ["About"] = ("関係するもの", "Sobre"),
         ["Attempts"] = ("試行回数", "Intentos"),
         ["Last error"] = ("直近のエラー", "Último error"),
