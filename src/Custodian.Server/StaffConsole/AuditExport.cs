@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Custodian.Server.Components.Language;
 using Custodian.Server.Host;
 using Custodian.Server.Staff;
 using Custodian.Staff;
@@ -30,13 +31,15 @@ internal static class AuditExport
             return page.Failure!.ToProblem();
         }
 
-        var csv = new StringBuilder("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject\n");
+        // The event in the office's words, in the console's language, beside its stable code name.
+        var language = ConsoleLanguage.Of(http);
+        var csv = new StringBuilder("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject,event\n");
         foreach (var e in page.Value!.Events)
         {
             var name = StaffNames.Describe(e.Actor, page.Value.StaffNames, w => w);
             csv.AppendJoin(',', [
                 e.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), e.Type.ToString(),
-                e.Outcome.ToString().ToLowerInvariant(), Cell(e.Actor), Cell(name), e.PersonId?.ToString() ?? "", Cell(e.Purpose), Cell(e.Items), Cell(e.Reason), Cell(e.Subject)]);
+                e.Outcome.ToString().ToLowerInvariant(), Cell(e.Actor), Cell(name), e.PersonId?.ToString() ?? "", Cell(e.Purpose), Cell(e.Items), Cell(e.Reason), Cell(e.Subject), Cell(AuditEventWords.Of(e.Type, language))]);
             csv.Append('\n');
         }
 

@@ -55,7 +55,7 @@ internal sealed class AuditViewer(IDbContextFactory<CustodianDb> factory, AuditL
         var rows = await events.OrderByDescending(e => e.Seq).Take(take + 1).ToListAsync(cancellationToken);
         var next = rows.Count > take ? rows[take - 1].Seq.ToString(CultureInfo.InvariantCulture) : null;
         rows = rows.Count > take ? rows[..take] : rows;
-        var staff = await names.OfAsync(rows.Select(e => StaffNames.Parse(e.Actor)).Where(a => a.Kind == "staff" && a.Id is not null).Select(a => a.Id!.Value), cancellationToken);
+        var staff = await names.OfAsync(rows.Select(e => StaffNames.Parse(e.Actor)).Where(a => a.Kind is "staff" or "token" && a.Id is not null).Select(a => a.Id!.Value), cancellationToken);
         return new AuditPage(rows, staff, next);
     }
 

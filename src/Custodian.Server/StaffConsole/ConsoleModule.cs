@@ -15,6 +15,7 @@ internal static class ConsoleModule
         services.AddSingleton<StaffNames>();
         services.AddSingleton<PersonList>();
         services.AddSingleton<AuditViewer>();
+        services.AddSingleton<AuditPersonNames>();
         services.AddSingleton<PersonRecords>();
         return services;
     }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using Custodian.Staff;
 using Custodian.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Custodian.Server.StaffConsole;
 
-/// <summary>Staff accounts' user names for the ids the audit log and the records carry: staff read names, not ids.</summary>
+/// <summary>Staff accounts' user names (and API tokens' names) for the ids the audit log and the records carry: staff read names, not ids.</summary>
 internal sealed class StaffNames(IDbContextFactory<CustodianDb> factory)
 {
     public async Task<IReadOnlyDictionary<Guid, string>> OfAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
@@ -16,7 +17,13 @@ internal sealed class StaffNames(IDbContextFactory<CustodianDb> factory)
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<StaffAccount>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.UserName, cancellationToken);
+        var names = await db.Set<StaffAccount>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.UserName, cancellationToken);
+        foreach (var token in await db.Set<ApiToken>().AsNoTracking().Where(t => wanted.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken))
+        {
+            names[token.Id] = token.Name;
+        }
+
+        return names;
     }
 
     /// <summary>Every staff account by name, for a picker.</summary>
@@ -35,6 +42,7 @@ internal sealed class StaffNames(IDbContextFactory<CustodianDb> factory)
         {
             "staff" when id is { } staff && names.TryGetValue(staff, out var name) => name,
             "staff" => words("a staff account no longer held"),
+            "token" when id is { } token && names.TryGetValue(token, out var name) => string.Format(CultureInfo.InvariantCulture, words("API token “{0}”"), name),
             "token" => words("an API token"),
             "person" => words("the person themselves"),
             "system" => words("the system"),

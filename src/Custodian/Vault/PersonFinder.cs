@@ -14,11 +14,13 @@ internal sealed class PersonFinder(PersonVault vault, PersonGate gate)
 {
     private const int MaxFound = 10;
 
+    /// <summary>Naming a person needs no consent: the purpose the person gave their name for at registration.</summary>
+    public static PurposeOfUse? NamingPurpose(PrivacyPolicy policy) => policy.Purposes.FirstOrDefault(p => !p.RequiresConsent && p.Items.Contains("name"));
+
     /// <summary><paramref name="use"/> is Disclose when the person is identified to answer their own request (a suspension of use does not stop that), Read otherwise.</summary>
     public async Task<IReadOnlyList<FoundPerson>> ByEmailAsync(Actor actor, PrivacyPolicy policy, string? email, GateUse use, CancellationToken cancellationToken = default)
     {
-        // Naming a person needs no consent: the purpose the person gave their name for at registration.
-        var purpose = policy.Purposes.FirstOrDefault(p => !p.RequiresConsent && p.Items.Contains("name"));
+        var purpose = NamingPurpose(policy);
         if (string.IsNullOrWhiteSpace(email) || purpose is null)
         {
             return [];

@@ -69,7 +69,7 @@ public sealed class IncidentJourneyTests(ConsoleFixture console) : IClassFixture
         await page.FillAsync("#affected-to", JapanLocal(now.AddHours(1)));
         await page.SelectOptionAsync("#affected-purpose", "service.apply");
         await page.ClickAsync("button:has-text(\"Set them as the incident's persons\")");
-        await Assertions.Expect(page.Locator("section.affected p[role=status]")).ToContainTextAsync("1 persons set");
+        await Assertions.Expect(page.Locator("section.affected p[role=status]")).ToContainTextAsync("1 person set");
         var listed = await page.InnerTextAsync("table.affected-persons");
         Assert.Contains("Lucía Herrera", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("Pedro Castillo", listed, StringComparison.Ordinal);

@@ -78,13 +78,14 @@ public sealed class PersonPageJourneyTests(ConsoleFixture console) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_privacy_officer_reads_a_persons_audit_trail_and_exports_it_as_csv()
+    public async Task A_privacy_officer_picks_a_person_reads_their_audit_trail_by_name_and_exports_it_as_csv()
     {
         var ct = TestContext.Current.CancellationToken;
+        var email = $"joaquin.{Guid.NewGuid():N}@example.com";
         var registered = await Service<PersonVault>().RegisterAsync(Actor.System, new Registration("service-application", new Dictionary<string, string?>
         {
             ["name"] = "Joaquín Salas",
-            ["email"] = $"joaquin.{Guid.NewGuid():N}@example.com",
+            ["email"] = email,
             ["telephone"] = "+52 442 555 0141",
             ["date-of-birth"] = "1979-11-02",
         }), ct);
@@ -100,24 +101,45 @@ public sealed class PersonPageJourneyTests(ConsoleFixture console) : IClassFixtu
         await page.ClickAsync("button:has-text('Show')");
         await page.ClickAsync("a:has-text('The whole trail in the audit log')");
         await ConsoleJourney.WaitForPathAsync(page, "/console/audit");
-        Assert.Equal(personId.ToString(), await page.InputValueAsync("#person"));
-        await page.SelectOptionAsync("#type", "PersonRead");
-        await page.ClickAsync("form.filters button:has-text('Search')");
-
-        var rows = page.Locator("table.audit-events tbody tr");
-        Assert.Equal(1, await rows.CountAsync());
-        var row = await rows.First.InnerTextAsync();
-        Assert.Contains("service.answer-inquiries", row, StringComparison.Ordinal);
-        Assert.Contains(officer, row, StringComparison.Ordinal);
+        Assert.Equal(personId.ToString(), await page.GetAttributeAsync("section.audit-person [data-person]", "data-person"));
+        // No name is read until the reader asks for names.
         Assert.DoesNotContain("Joaquín", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // Another person, then back to this one by the e-mail they registered with: the picker, not a pasted id.
+        await page.ClickAsync("section.audit-person a:has-text('Any person')");
+        await page.FillAsync("#person-email", email);
+        await page.ClickAsync("form.person-pick button:has-text('Find')");
+        await ConsoleJourney.WaitForUrlAsync(page, new Regex($"/console/audit\\?person={personId}$"), "on the trail of the person picked");
+        Assert.DoesNotContain("example.com", page.Url, StringComparison.Ordinal);
+
+        await page.SelectOptionAsync("#type", "PersonRead");
+        await page.CheckAsync("input[name='names']");
+        await page.ClickAsync("form.filters button:has-text('Search')");
+        await ConsoleJourney.WaitForUrlAsync(page, new Regex("names=1"), "with names");
+
+        Assert.Contains("Events of Joaquín Salas.", await page.InnerTextAsync("section.audit-person"), StringComparison.Ordinal);
+        // The officer's read for the inquiry, and the picker's read that named the person found by e-mail.
+        var rows = page.Locator("table.audit-events tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        foreach (var text in await rows.AllInnerTextsAsync())
+        {
+            Assert.Contains("Person read", text, StringComparison.Ordinal);
+            Assert.Contains(officer, text, StringComparison.Ordinal);
+            Assert.Contains("Joaquín Salas", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(personId.ToString(), text, StringComparison.Ordinal);
+        }
+
+        var inquiry = rows.Filter(new LocatorFilterOptions { Has = page.Locator("td[data-purpose='service.answer-inquiries']") });
+        Assert.StartsWith("1b.", (await inquiry.Locator("td[data-purpose]").InnerTextAsync()).Trim(), StringComparison.Ordinal);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('Download these events as CSV')"));
         Assert.Equal("audit-log.csv", download.SuggestedFilename);
         var lines = (await File.ReadAllLinesAsync(await download.PathAsync(), ct)).Where(l => l.Length > 0).ToList();
-        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject", lines[0]);
-        var line = Assert.Single(lines.Skip(1));
-        Assert.Contains($",PersonRead,allowed,", line, StringComparison.Ordinal);
-        Assert.Contains($",{officer},{personId},service.answer-inquiries,", line, StringComparison.Ordinal);
+        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject,event", lines[0]);
+        // Those two reads, and the one that named the person on the page just shown.
+        Assert.Equal(3, lines.Count - 1);
+        Assert.All(lines.Skip(1), l => Assert.Contains($",PersonRead,allowed,staff:{account.Id},{officer},{personId},", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($",{officer},{personId},service.answer-inquiries,", StringComparison.Ordinal));
         Assert.DoesNotContain("Joaquín", string.Join('\n', lines), StringComparison.Ordinal);
 
         // Reading the log and exporting it are themselves in the log, by this officer.

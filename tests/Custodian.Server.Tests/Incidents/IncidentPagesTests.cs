@@ -65,7 +65,7 @@ public abstract class IncidentPagesTests(CustodianApp app)
         Assert.Contains("id=\"to-error\" data-code=\"window.order\"", backwards, StringComparison.Ordinal);
         Assert.Contains("data-affected-count=\"1\"", set, StringComparison.Ordinal);
         Assert.Contains("<td>María López</td>", set, StringComparison.Ordinal);
-        Assert.Contains("1 persons set as the incident&#x27;s persons.", set, StringComparison.Ordinal);
+        Assert.Contains("1 person set as the incident&#x27;s persons.", set, StringComparison.Ordinal);
         Assert.DoesNotContain(person.ToString(), Shown(set), StringComparison.Ordinal);
         Assert.Equal([person], await app.Service<IncidentRegister>().PersonsAsync(id, Ct));
         foreach (var draft in new[] { "preliminary-ja-pdf", "final-es-json", "final-en-pdf" })

@@ -171,11 +171,34 @@ public abstract class ConsoleTests(CustodianApp app)
         Assert.DoesNotContain("data-type=\"PersonRegistered\"", page, StringComparison.Ordinal);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject", lines[0]);
+        Assert.Equal("seq,at,type,outcome,actor,actor_name,person_id,purpose,items,reason,subject,event", lines[0]);
         Assert.Contains(lines, l => l.Contains(",PersonRead,allowed,staff:" + officerId + ",st.", StringComparison.Ordinal) && l.Contains(person.ToString(), StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains(",PersonRegistered,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",PersonRegistered,", StringComparison.Ordinal) && l.EndsWith(",Person registered", StringComparison.Ordinal));
         Assert.Contains(await EventsAsync(AuditEventType.AuditLogViewed), e => e.Actor == "staff:" + officerId && e.Subject == person.ToString() && e.Items == "type=PersonRead" && e.PersonId is null);
         Assert.Contains(await EventsAsync(AuditEventType.AuditLogExported), e => e.Actor == "staff:" + officerId && e.Subject == person.ToString());
+    }
+
+    [Fact]
+    public async Task The_audit_log_reads_in_the_pages_language_and_names_persons_only_when_asked_each_name_a_recorded_read()
+    {
+        var person = await RegisterAsync();
+        var (officer, officerId) = await SafetyHost.SignInAsync(app, "privacy-officer", Peer());
+        bool ReadByOfficer(AuditEvent e) => e.PersonId == person && e.Actor == "staff:" + officerId;
+
+        var plain = await officer.GetStringAsync($"/console/audit?person={person}&lang=ja");
+        Assert.DoesNotContain(await EventsAsync(AuditEventType.PersonRead), ReadByOfficer);
+        var named = await officer.GetStringAsync($"/console/audit?person={person}&names=1&lang=es");
+
+        Assert.Contains("<td>本人の登録</td>", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain(">PersonRegistered<", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("María López", plain, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"PersonRead\">本人情報の閲覧</option>", plain, StringComparison.Ordinal);
+        Assert.Contains("<td>Registro de persona</td>", named, StringComparison.Ordinal);
+        Assert.Contains("Eventos de María López.", named, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"console/persons/{person}\">María López</a>", named, StringComparison.Ordinal);
+        Assert.DoesNotContain($">{person}<", named, StringComparison.Ordinal);
+        // The name was read through the gate, once, and recorded as a read by the officer.
+        Assert.Single(await EventsAsync(AuditEventType.PersonRead), ReadByOfficer);
     }
 
     [Fact]

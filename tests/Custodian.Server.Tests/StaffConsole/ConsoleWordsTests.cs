@@ -25,6 +25,20 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     [GeneratedRegex("""ErrorMessage = "((?:[^"\\]|\\.)+)"[,)]""")]
     private static partial Regex ErrorMessages();
 
+    // A text about a count: T.Count(n, "{0} record", "{0} records"), its singular and its plural.
+    [GeneratedRegex("""T\.Count\([^"]*?, "((?:[^"\\]|\\.)+)", "((?:[^"\\]|\\.)+)"[,)]""")]
+    private static partial Regex Counts();
+
+    // An interpolated string ($"…"), whose words would reach the page in English whatever its language.
+    [GeneratedRegex("""\$"((?:[^"\\]|\\.)*)["]""")]
+    private static partial Regex Interpolated();
+
+    [GeneratedRegex("""\{[^{}]*\}""")]
+    private static partial Regex Hole();
+
+    [GeneratedRegex("[A-Za-z]{2,} ")]
+    private static partial Regex Words();
+
     private static string Components()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -43,7 +57,9 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         var root = Components();
         var files = Directory.GetFiles(Path.Combine(root, "Anonymization"), "*.razor")
             .Concat(Directory.GetFiles(Path.Combine(root, "Provision"), "*.razor"))
-            .Append(Path.Combine(root, "PersonPicker.razor"));
+            .Append(Path.Combine(root, "PersonPicker.razor"))
+            .Append(Path.Combine(root, "AuditLogPage.razor"))
+            .Append(Path.Combine(root, "AuditTable.razor"));
 
         var missing = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))
             .Where(t => !ConsoleWords.Table.ContainsKey(t.Text))
@@ -165,6 +181,47 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
         Assert.Contains("事案の概要を入力してください。", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("Escribe un nombre de usuario.", html, StringComparison.Ordinal);
         Assert.Contains("Elige un rol.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_count_of_the_console_has_its_singular_and_plural_in_japanese_and_spanish()
+    {
+        var files = Directory.GetFiles(Components(), "*.razor", SearchOption.AllDirectories);
+
+        var counts = files.SelectMany(f => Counts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), One: m.Groups[1].Value, Other: m.Groups[2].Value))).ToList();
+        var missing = counts.SelectMany(c => new[] { c.One, c.Other }.Where(t => !ConsoleWords.Table.ContainsKey(t)).Select(t => $"{c.File}: {t}")).ToList();
+
+        Assert.Empty(missing);
+        Assert.True(counts.Count >= 8);
+        Assert.All(counts, c => Assert.NotEqual(c.One, c.Other));
+    }
+
+    [Fact]
+    public void No_console_page_writes_words_in_an_interpolated_string()
+    {
+        // Markup built as text (an SVG label) starts with '<'; its words are passed in already translated.
+        var root = Path.GetDirectoryName(Components())!;
+        var files = new[] { "StaffConsole", "Layout", "Language" }.SelectMany(d => Directory.GetFiles(Path.Combine(root, d), "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
+
+        var english = files.SelectMany(f => File.ReadAllLines(f).SelectMany((line, n) => Interpolated().Matches(line)
+                .Select(m => m.Groups[1].Value)
+                .Where(text => !text.StartsWith('<') && Words().IsMatch(Literal(text)))
+                .Select(text => $"{Path.GetFileName(f)}:{n + 1}: {text}")))
+            .ToList();
+
+        Assert.Empty(english);
+    }
+
+    // The text of an interpolated string outside its holes: "Enter the {field} as an id." → "Enter the  as an id.".
+    private static string Literal(string interpolated)
+    {
+        for (var before = ""; before != interpolated;)
+        {
+            (before, interpolated) = (interpolated, Hole().Replace(interpolated, ""));
+        }
+
+        return interpolated.Split('{')[0];
     }
 }
 

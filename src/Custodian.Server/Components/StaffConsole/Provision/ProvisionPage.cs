@@ -41,7 +41,13 @@ public abstract class ProvisionPage : PickerPage
         return await RunAsync(call());
     }
 
-    protected static Failure MissingId(string field) => Failure.Invalid(field, "id", $"Enter the {field} as an id.");
+    /// <summary>An id in a link or a form that names nothing; the words never ask anyone to type an id.</summary>
+    protected static Failure MissingId(string field) => Failure.Invalid(field, "id", field switch
+    {
+        "person" => "The person in this link is not valid: find the person again.",
+        "company" => "The company in this link is not valid: choose the company again.",
+        _ => "Choose a staff account.",
+    });
 
     protected string Term(PrivacyPolicy policy, string id) => policy.Terms.TryGetValue(id, out var text) ? text[Language.ConsoleLanguage.Of(HttpContext)] : id;
 

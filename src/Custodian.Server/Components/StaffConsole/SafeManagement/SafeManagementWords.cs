@@ -30,19 +30,6 @@ internal static class SafeManagementWords
         _ => mode,
     };
 
-    /// <summary>An audit event type ("PersonRead") as words; the access review's usual ones are translated.</summary>
-    public static string Event(ConsoleText T, string type) => type switch
-    {
-        "PersonRead" => T["Person read"],
-        "PersonLookedUp" => T["Person looked up"],
-        "PersonExported" => T["Person exported"],
-        "PersonDisclosed" => T["Person disclosed"],
-        "PersonProvided" => T["Person provided to a third party"],
-        "PersonReleased" => T["Person released"],
-        "PersonCorrected" => T["Person corrected"],
-        "PersonErased" => T["Person erased"],
-        "PersonRegistered" => T["Person registered"],
-        "StaffSignInFailed" => T["Staff sign-in failed"],
-        _ => string.Concat(type.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
-    };
+    /// <summary>An audit event type ("PersonRead") in the privacy office's words.</summary>
+    public static string Event(ConsoleText T, string type) => AuditEventWords.Of(type, T.Language);
 }
