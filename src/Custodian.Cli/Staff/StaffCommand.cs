@@ -8,17 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Custodian.Cli.Staff;
 
 /// <summary>
-/// <c>custodian staff add|list|role|deactivate|reactivate</c>: staff accounts from joining to leaving, as the console's
+/// <c>custodian staff add|list|role|joint-user|deactivate|reactivate</c>: staff accounts from joining to leaving, as the console's
 /// accounts page does them. The operator acts as the system; an initial password is printed once, at creation.
 /// </summary>
 internal static class StaffCommand
 {
     public static Command Create()
     {
-        var staff = new Command("staff", "Staff accounts: add, list, change role, deactivate, reactivate");
+        var staff = new Command("staff", "Staff accounts: add, list, change role, name their joint user, deactivate, reactivate");
         staff.Subcommands.Add(AddCommand());
         staff.Subcommands.Add(ListCommand());
         staff.Subcommands.Add(RoleCommand());
+        staff.Subcommands.Add(JointUserCommand());
         staff.Subcommands.Add(StatusCommand("deactivate", "Someone left: end their sessions, revoke their devices and tokens, refuse sign-in", (s, id, ct) => s.DeactivateAsync(Actor.System, id, ct), "Deactivated"));
         staff.Subcommands.Add(StatusCommand("reactivate", "Let a deactivated account sign in again (devices are approved anew)", (s, id, ct) => s.ReactivateAsync(Actor.System, id, ct), "Reactivated"));
         return staff;
@@ -104,6 +105,30 @@ internal static class StaffCommand
         return command;
     }
 
+    private static Command JointUserCommand()
+    {
+        var user = UserOption();
+        var member = new Option<string?>("--member") { Description = "The joint user (its id in a policy's joint use, e.g. leverages-career-mexico); leave out for the operator's own staff" };
+        var command = new Command("joint-user", "Name the joint user whose staff holds the account, or none; its sessions end") { user, member, CliOutput.DataOption };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
+            var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
+            var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
+            var changed = found.Failure is null ? await lifecycle.SetJointUserAsync(Actor.System, found.Value!.Id, parse.GetValue(member), cancellationToken) : found;
+            if (changed.Failure is { } failure)
+            {
+                return Fail(parse, failure);
+            }
+
+            parse.Out().WriteLine(changed.Value!.JointUser is { } joint
+                ? $"Staff account {changed.Value.Id} is now staff of the joint user {joint}."
+                : $"Staff account {changed.Value.Id} is now the operator's own staff.");
+            return CliOutput.Ok;
+        });
+        return command;
+    }
+
     private static Command StatusCommand(string name, string description, Func<StaffLifecycle, Guid, CancellationToken, Task<Failure?>> change, string done)
     {
         var user = UserOption();
@@ -127,7 +152,7 @@ internal static class StaffCommand
     // The user name is staff data the operator typed; the message names the option and the rule, not the value.
     private static int Fail(ParseResult parse, Failure failure)
     {
-        var option = failure.Code == "staff.unknown" ? "--user" : failure.Field switch { "role" => "--role", "departmentId" => "--department", _ => "--user" };
+        var option = failure.Code == "staff.unknown" ? "--user" : failure.Field switch { "role" => "--role", "departmentId" => "--department", "jointUser" => "--member", _ => "--user" };
         parse.Error().WriteLine($"{option}: {failure.Detail} ({failure.Code})");
         return CliOutput.Failed;
     }

@@ -14,10 +14,12 @@ namespace Custodian.Gate;
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
-    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time)
+    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time,
+    IEnumerable<IGateUseRecord> recorders)
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
+    private readonly IGateUseRecord[] _recorders = recorders.ToArray();
 
     public async Task<Result<PersonView>> ReadAsync(Actor actor, Guid personId, string purpose, CancellationToken cancellationToken = default) =>
         await UseAsync(actor, personId, purpose, GateUse.Read, cancellationToken);
@@ -80,17 +82,25 @@ public sealed partial class PersonGate(
     {
         var (actor, personId) = (request.Actor, request.Person.Id);
         var items = string.Join(',', request.Items);
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        var now = time.GetUtcNow();
+        var records = GateUseRecords.For(_recorders, request, now.UtcDateTime);
+        if (string.IsNullOrWhiteSpace(request.Reason) && records is null)
         {
             return await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items), cancellationToken)
                 == AuditOutcome.Allowed;
         }
 
-        var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
-        db.Add(reasons.New(id, personId, request.Purpose.Id, actor.AuditName, now.UtcDateTime, request.Reason.Trim()));
+        string? subject = null;
+        if (!string.IsNullOrWhiteSpace(request.Reason))
+        {
+            var id = Guid.CreateVersion7(now);
+            db.Add(reasons.New(id, personId, request.Purpose.Id, actor.AuditName, now.UtcDateTime, request.Reason.Trim()));
+            subject = UseReasons.SubjectPrefix + id;
+        }
+
         var erased = await audit.CommitAsync(
-            db, [new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items, Subject: UseReasons.SubjectPrefix + id)], cancellationToken);
+            db, [new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items, Subject: subject)],
+            (tx, ct) => GateUseRecords.WriteAsync(tx, records ?? [], ct), cancellationToken);
         return !erased.Contains(personId);
     }
 
