@@ -62,7 +62,8 @@ public abstract partial class OperatorTextTests(CustodianApp app)
     {
         ["en"] = "Only the Japanese version of this",
         ["es"] = "Solo la versión en japonés de esta",
-        ["ja"] = "日本語版のみが法的拘束力",
+        // The Japanese sections carried none: only the binding language's own words, which the draft itself may translate.
+        ["ja"] = "no note",
     };
 
     /// <summary>The notice's words as a reader sees them: block elements end a line, inline ones (links) do not.</summary>
