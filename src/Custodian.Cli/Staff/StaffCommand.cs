@@ -88,20 +88,8 @@ internal static class StaffCommand
         var user = UserOption();
         var role = RoleOption();
         var command = new Command("role", "Give an account another role; its sessions end") { user, role, CliOutput.DataOption };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
-            var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
-            var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
-            var changed = found.Failure is null ? await lifecycle.SetRoleAsync(Actor.System, found.Value!.Id, parse.GetValue(role), cancellationToken) : found;
-            if (changed.Failure is { } failure)
-            {
-                return Fail(parse, failure);
-            }
-
-            parse.Out().WriteLine($"Staff account {changed.Value!.Id} now has the role {changed.Value.Role}.");
-            return CliOutput.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => ChangeAsync(parse, user, (s, id, ct) => s.SetRoleAsync(Actor.System, id, parse.GetValue(role), ct),
+            changed => $"Staff account {changed.Id} now has the role {changed.Role}.", cancellationToken));
         return command;
     }
 
@@ -110,23 +98,30 @@ internal static class StaffCommand
         var user = UserOption();
         var member = new Option<string?>("--member") { Description = "The joint user (its id in a policy's joint use, e.g. leverages-career-mexico); leave out for the operator's own staff" };
         var command = new Command("joint-user", "Name the joint user whose staff holds the account, or none; its sessions end") { user, member, CliOutput.DataOption };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
-            var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
-            var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
-            var changed = found.Failure is null ? await lifecycle.SetJointUserAsync(Actor.System, found.Value!.Id, parse.GetValue(member), cancellationToken) : found;
-            if (changed.Failure is { } failure)
-            {
-                return Fail(parse, failure);
-            }
-
-            parse.Out().WriteLine(changed.Value!.JointUser is { } joint
-                ? $"Staff account {changed.Value.Id} is now staff of the joint user {joint}."
-                : $"Staff account {changed.Value.Id} is now the operator's own staff.");
-            return CliOutput.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => ChangeAsync(parse, user, (s, id, ct) => s.SetJointUserAsync(Actor.System, id, parse.GetValue(member), ct),
+            changed => changed.JointUser is { } joint
+                ? $"Staff account {changed.Id} is now staff of the joint user {joint}."
+                : $"Staff account {changed.Id} is now the operator's own staff.",
+            cancellationToken));
         return command;
+    }
+
+    /// <summary>Finds the account by <paramref name="user"/>, applies <paramref name="change"/> and says what it now is.</summary>
+    private static async Task<int> ChangeAsync(
+        ParseResult parse, Option<string> user, Func<StaffLifecycle, Guid, CancellationToken, Task<Result<StaffAccountView>>> change,
+        Func<StaffAccountView, string> done, CancellationToken cancellationToken)
+    {
+        await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
+        var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
+        var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
+        var changed = found.Failure is null ? await change(lifecycle, found.Value!.Id, cancellationToken) : found;
+        if (changed.Failure is { } failure)
+        {
+            return Fail(parse, failure);
+        }
+
+        parse.Out().WriteLine(done(changed.Value!));
+        return CliOutput.Ok;
     }
 
     private static Command StatusCommand(string name, string description, Func<StaffLifecycle, Guid, CancellationToken, Task<Failure?>> change, string done)

@@ -7,17 +7,6 @@ namespace Custodian.Gate;
 /// <summary>The rows the modules keep of allowed uses, by person, written inside the audit commit.</summary>
 internal static class GateUseRecords
 {
-    public static void Collect(IGateUseRecord[] recorders, GateRequest request, DateTime at, List<(Guid PersonId, object Row)> into)
-    {
-        foreach (var recorder in recorders)
-        {
-            if (recorder.RecordFor(request, at) is { } row)
-            {
-                into.Add((request.Person.Id, row));
-            }
-        }
-    }
-
     /// <summary>The rows of one use, or null when no module keeps one: the common read allocates nothing here.</summary>
     public static List<(Guid PersonId, object Row)>? For(IGateUseRecord[] recorders, GateRequest request, DateTime at)
     {

@@ -98,7 +98,10 @@ public sealed partial class PersonGate
 
                 batch.Add((request!, row.Key));
                 entries.Add(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, row.Person.Id, purpose, string.Join(',', request!.Items), Subject: used));
-                GateUseRecords.Collect(_recorders, request, now.UtcDateTime, records);
+                if (GateUseRecords.For(_recorders, request, now.UtcDateTime) is { } kept)
+                {
+                    records.AddRange(kept);
+                }
             }
 
             if (entries.Count >= BatchSize)
