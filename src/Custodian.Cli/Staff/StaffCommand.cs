@@ -8,17 +8,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Custodian.Cli.Staff;
 
 /// <summary>
-/// <c>custodian staff add|list|role|deactivate|reactivate</c>: staff accounts from joining to leaving, as the console's
+/// <c>custodian staff add|list|role|joint-user|deactivate|reactivate</c>: staff accounts from joining to leaving, as the console's
 /// accounts page does them. The operator acts as the system; an initial password is printed once, at creation.
 /// </summary>
 internal static class StaffCommand
 {
     public static Command Create()
     {
-        var staff = new Command("staff", "Staff accounts: add, list, change role, deactivate, reactivate");
+        var staff = new Command("staff", "Staff accounts: add, list, change role, name their joint user, deactivate, reactivate");
         staff.Subcommands.Add(AddCommand());
         staff.Subcommands.Add(ListCommand());
         staff.Subcommands.Add(RoleCommand());
+        staff.Subcommands.Add(JointUserCommand());
         staff.Subcommands.Add(StatusCommand("deactivate", "Someone left: end their sessions, revoke their devices and tokens, refuse sign-in", (s, id, ct) => s.DeactivateAsync(Actor.System, id, ct), "Deactivated"));
         staff.Subcommands.Add(StatusCommand("reactivate", "Let a deactivated account sign in again (devices are approved anew)", (s, id, ct) => s.ReactivateAsync(Actor.System, id, ct), "Reactivated"));
         return staff;
@@ -87,21 +88,40 @@ internal static class StaffCommand
         var user = UserOption();
         var role = RoleOption();
         var command = new Command("role", "Give an account another role; its sessions end") { user, role, CliOutput.DataOption };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
-            var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
-            var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
-            var changed = found.Failure is null ? await lifecycle.SetRoleAsync(Actor.System, found.Value!.Id, parse.GetValue(role), cancellationToken) : found;
-            if (changed.Failure is { } failure)
-            {
-                return Fail(parse, failure);
-            }
-
-            parse.Out().WriteLine($"Staff account {changed.Value!.Id} now has the role {changed.Value.Role}.");
-            return CliOutput.Ok;
-        });
+        command.SetAction((parse, cancellationToken) => ChangeAsync(parse, user, (s, id, ct) => s.SetRoleAsync(Actor.System, id, parse.GetValue(role), ct),
+            changed => $"Staff account {changed.Id} now has the role {changed.Role}.", cancellationToken));
         return command;
+    }
+
+    private static Command JointUserCommand()
+    {
+        var user = UserOption();
+        var member = new Option<string?>("--member") { Description = "The joint user (its id in a policy's joint use, e.g. leverages-career-mexico); leave out for the operator's own staff" };
+        var command = new Command("joint-user", "Name the joint user whose staff holds the account, or none; its sessions end") { user, member, CliOutput.DataOption };
+        command.SetAction((parse, cancellationToken) => ChangeAsync(parse, user, (s, id, ct) => s.SetJointUserAsync(Actor.System, id, parse.GetValue(member), ct),
+            changed => changed.JointUser is { } joint
+                ? $"Staff account {changed.Id} is now staff of the joint user {joint}."
+                : $"Staff account {changed.Id} is now the operator's own staff.",
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Finds the account by <paramref name="user"/>, applies <paramref name="change"/> and says what it now is.</summary>
+    private static async Task<int> ChangeAsync(
+        ParseResult parse, Option<string> user, Func<StaffLifecycle, Guid, CancellationToken, Task<Result<StaffAccountView>>> change,
+        Func<StaffAccountView, string> done, CancellationToken cancellationToken)
+    {
+        await using var cli = await CliHost.OpenAsync(parse, cancellationToken);
+        var lifecycle = cli.Services.GetRequiredService<StaffLifecycle>();
+        var found = await lifecycle.FindAsync(parse.GetValue(user)!, cancellationToken);
+        var changed = found.Failure is null ? await change(lifecycle, found.Value!.Id, cancellationToken) : found;
+        if (changed.Failure is { } failure)
+        {
+            return Fail(parse, failure);
+        }
+
+        parse.Out().WriteLine(done(changed.Value!));
+        return CliOutput.Ok;
     }
 
     private static Command StatusCommand(string name, string description, Func<StaffLifecycle, Guid, CancellationToken, Task<Failure?>> change, string done)
@@ -127,7 +147,7 @@ internal static class StaffCommand
     // The user name is staff data the operator typed; the message names the option and the rule, not the value.
     private static int Fail(ParseResult parse, Failure failure)
     {
-        var option = failure.Code == "staff.unknown" ? "--user" : failure.Field switch { "role" => "--role", "departmentId" => "--department", _ => "--user" };
+        var option = failure.Code == "staff.unknown" ? "--user" : failure.Field switch { "role" => "--role", "departmentId" => "--department", "jointUser" => "--member", _ => "--user" };
         parse.Error().WriteLine($"{option}: {failure.Detail} ({failure.Code})");
         return CliOutput.Failed;
     }

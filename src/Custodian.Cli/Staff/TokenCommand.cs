@@ -20,16 +20,21 @@ internal static class TokenCommand
         {
             Description = "A purpose of use the token is entrusted with; repeat for several; none means every purpose",
         };
+        var jointUser = new Option<string?>("--joint-user")
+        {
+            Description = "The joint user whose service holds the token (its id in a policy's joint use); its reads are the joint user's",
+        };
         var create = new Command("create", "Create an API token; its secret is printed once and only its hash is kept");
         create.Options.Add(name);
         create.Options.Add(permissions);
         create.Options.Add(purposes);
+        create.Options.Add(jointUser);
         create.Options.Add(CliOutput.DataOption);
         create.SetAction((parse, cancellationToken) =>
             CreateAsync(
                 parse.GetValue(name)!, parse.GetValue(permissions) ?? [], parse.GetValue(purposes) ?? [], parse.Out(), parse.Error(),
                 parse.GetValue(CliOutput.DataOption) is { } data ? new Dictionary<string, string?> { ["Storage:DataDirectory"] = data } : null,
-                cancellationToken));
+                parse.GetValue(jointUser), cancellationToken));
 
         var token = new Command("token", "API tokens for services");
         token.Subcommands.Add(create);
@@ -81,15 +86,20 @@ internal static class TokenCommand
         return revoke;
     }
 
+    internal static Task<int> CreateAsync(
+        string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, TextWriter output, TextWriter error,
+        IReadOnlyDictionary<string, string?>? configuration, CancellationToken cancellationToken) =>
+        CreateAsync(name, permissions, purposes, output, error, configuration, jointUser: null, cancellationToken);
+
     internal static async Task<int> CreateAsync(
         string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, TextWriter output, TextWriter error,
-        IReadOnlyDictionary<string, string?>? configuration, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?>? configuration, string? jointUser, CancellationToken cancellationToken)
     {
         await using var cli = await CliHost.OpenAsync(configuration, cancellationToken);
-        var created = await cli.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, name, permissions, purposes, cancellationToken);
+        var created = await cli.Services.GetRequiredService<ApiTokens>().CreateAsync(Actor.System, name, permissions, purposes, jointUser, cancellationToken);
         if (!created.Succeeded)
         {
-            await error.WriteLineAsync($"--{(created.Failure!.Field == "permissions" ? "permission" : created.Failure.Field == "purposes" ? "purpose" : created.Failure.Field)}: {created.Failure.Detail} ({created.Failure.Code})");
+            await error.WriteLineAsync($"--{(created.Failure!.Field == "permissions" ? "permission" : created.Failure.Field == "purposes" ? "purpose" : created.Failure.Field == "jointUser" ? "joint-user" : created.Failure.Field)}: {created.Failure.Detail} ({created.Failure.Code})");
             return CliOutput.Failed;
         }
 

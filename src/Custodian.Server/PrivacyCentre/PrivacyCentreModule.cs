@@ -56,7 +56,7 @@ internal static class PrivacyCentreModule
         }
 
         // ?lang wins; without it the browser's languages choose among the notice's, then the binding one.
-        var asked = context.Request.Query["lang"] is [{ } lang] ? lang : PreferredLanguage.FromBrowser(context.Request, policy.Notices.Keys);
+        var asked = context.Request.Query["lang"] is [{ } lang] ? lang : PreferredLanguage.FromBrowser(context.Request, policy.Languages);
         return NoticeRenderer.LanguageFor(policy, asked);
     }
 }

@@ -33,6 +33,11 @@ internal sealed class ApiTokenAuthentication(
             new(ActorClaims.Kind, "token"),
             new(ActorClaims.Role, token.Role),
         };
+        if (token.JointUser is { } member)
+        {
+            claims.Add(new(ActorClaims.JointUser, member));
+        }
+
         claims.AddRange(token.Purposes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new Claim(ActorClaims.Purpose, p)));
         claims.AddRange(token.Permissions.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => new Claim(ActorClaims.Permission, p)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, ActorClaims.Id, ActorClaims.Role));

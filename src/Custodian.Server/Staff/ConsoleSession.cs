@@ -81,6 +81,11 @@ internal static class ConsoleSession
                 new Claim(SessionClaim, session.ToString()),
             ],
             Scheme, ActorClaims.Id, ActorClaims.Role);
+        if (account.JointUser is { } member)
+        {
+            identity.AddClaim(new Claim(ActorClaims.JointUser, member));
+        }
+
         if (account.MustChangePassword)
         {
             identity.AddClaim(new Claim(PasswordChangeClaim, "1"));

@@ -27,6 +27,10 @@ internal static class StaffAccountEndpoints
                 (await s.SetRoleAsync(http.User.ToActor(), id, body.Role, ct)).ToResult(Results.Ok))
             .RequirePermission(Permissions.StaffManage)
             .WithSummary("Give an account another role; its sessions end and it signs in again");
+        accounts.MapPut("/{id:guid}/joint-user", async (Guid id, JointUserBody body, HttpContext http, StaffLifecycle s, CancellationToken ct) =>
+                (await s.SetJointUserAsync(http.User.ToActor(), id, body.JointUser, ct)).ToResult(Results.Ok))
+            .RequirePermission(Permissions.StaffManage)
+            .WithSummary("Name the joint user (a member of a policy's joint use) whose staff holds the account, or none; its sessions end");
         accounts.MapPost("/{id:guid}/deactivate", async (Guid id, HttpContext http, StaffLifecycle s, CancellationToken ct) =>
                 SafeManagementEndpoints.Done(await s.DeactivateAsync(http.User.ToActor(), id, ct)))
             .RequirePermission(Permissions.StaffManage)
@@ -57,5 +61,7 @@ internal static class StaffAccountEndpoints
 internal sealed record NewAccountBody(string? UserName, string? Role, Guid? DepartmentId);
 
 internal sealed record RoleBody(string? Role);
+
+internal sealed record JointUserBody(string? JointUser);
 
 internal sealed record PasswordBody(string? CurrentPassword, string? NewPassword);

@@ -13,7 +13,7 @@ public sealed record ConsentLine(string Purpose, bool Given, string Channel, Dat
 
 public sealed record EntryLine(string Company, bool Open, DateTime EnteredAt, DateTime? WithdrawnAt);
 
-public sealed record ProvisionLine(string Recipient, string Items, string Method, string? Ground, DateTime ProvidedAt);
+public sealed record ProvisionLine(string Recipient, string Items, string Method, string? Ground, DateTime ProvidedAt, string? Country = null);
 
 public sealed record RequestLine(Guid Id, string Reference, string Type, RequestState State, DateOnly? DueOn, DateTime ReceivedAt);
 
@@ -44,7 +44,7 @@ internal sealed class PersonRecords(IDbContextFactory<CustodianDb> factory)
             .Select(e => new EntryLine(companies.Where(c => c.Id == e.CompanyId).Select(c => c.Name).FirstOrDefault() ?? "", e.State == EntryState.Open, e.EnteredAt, e.WithdrawnAt))
             .ToListAsync(cancellationToken);
         var provisions = await db.Set<ProvisionRecord>().AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.ProvidedAt)
-            .Select(r => new ProvisionLine(r.RecipientName ?? companies.Where(c => c.Id == r.CompanyId).Select(c => c.Name).FirstOrDefault() ?? "", r.Items, r.Method, r.Ground, r.ProvidedAt))
+            .Select(r => new ProvisionLine(r.RecipientName ?? companies.Where(c => c.Id == r.CompanyId).Select(c => c.Name).FirstOrDefault() ?? "", r.Items, r.Method, r.Ground, r.ProvidedAt, r.Country))
             .ToListAsync(cancellationToken);
         var requests = await db.Set<DataRequest>().AsNoTracking().Where(r => r.PersonId == id).OrderByDescending(r => r.ReceivedAt)
             .Select(r => new RequestLine(r.Id, r.Reference, r.Type, r.State, r.DueOn, r.ReceivedAt)).ToListAsync(cancellationToken);

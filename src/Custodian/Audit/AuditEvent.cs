@@ -230,6 +230,10 @@ public enum AuditEventType
     // What the seeds name and the policy files lacked (9800–9849).
     /// <summary>Inquiry counts were computed under the policy's statistics purpose (2b); names the policy and the dimension.</summary>
     InquiryStatisticsComputed = 9800,
+
+    // Joint users abroad (9880–9899).
+    /// <summary>A staff account was named a joint user's (reason: the member's term id; none: the operator's own again); its sessions ended.</summary>
+    StaffJointUserSet = 9880,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

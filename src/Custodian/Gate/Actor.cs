@@ -8,6 +8,9 @@ public sealed record Actor(ActorKind Kind, Guid Id, string Role, IReadOnlySet<st
     public string AuditName => Kind == ActorKind.System ? "system" : $"{Kind.ToString().ToLowerInvariant()}:{Id}";
 
     public bool MayUse(string purpose) => AllowedPurposes is null || AllowedPurposes.Contains(purpose);
+
+    /// <summary>The joint user (a policy's term id) whose staff or service this is; null for the operator's own.</summary>
+    public string? JointUser { get; init; }
 }
 
 public enum ActorKind

@@ -48,9 +48,12 @@ internal sealed class CatchAllReasonCheck : IGateCheck
     public static readonly Failure Missing = Failure.Invalid(
         "reason", "purpose.reason-required", "This purpose of use is a catch-all: each use needs a reason, recorded with it.");
 
-    public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(
-        request is { Purpose.CatchAll: true, Use: not GateUse.Disclose } && string.IsNullOrWhiteSpace(request.Reason) ? Missing
-        : request.Reason is { Length: > UseReasons.MaxLength }
+    public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Refusal(request.Purpose, request.Use, request.Reason));
+
+    public static Failure? Refusal(Policy.PurposeOfUse purpose, GateUse use, string? reason) =>
+        purpose.CatchAll && use != GateUse.Disclose && string.IsNullOrWhiteSpace(reason) ? Missing
+        : reason is { Length: > UseReasons.MaxLength }
             ? Failure.Invalid("reason", "purpose.reason-too-long", $"A reason is at most {UseReasons.MaxLength} characters.")
-            : null);
+            : null;
 }

@@ -20,3 +20,14 @@ public interface IGateViewFilter
 {
     IReadOnlyDictionary<string, string> Filter(GateRequest request, IReadOnlyDictionary<string, string> items);
 }
+
+/// <summary>
+/// A record a module keeps of an allowed use (a transfer abroad's provision record). The gate writes it in the same
+/// transaction as the use's audit event, and only while the person still holds a data key, so no record outlives a use
+/// the erasure barrier refused.
+/// </summary>
+public interface IGateUseRecord
+{
+    /// <summary>The row to keep for this allowed use, or null when the module keeps none.</summary>
+    object? RecordFor(GateRequest request, DateTime at);
+}

@@ -29,8 +29,18 @@ public sealed partial class PersonGate
     /// As above; <paramref name="fromReplica"/> streams the persons from the read replica when one can answer as the
     /// primary would (a report's counts). The checks, the erasure barrier and the audit stay on the primary.
     /// </summary>
+    public Task<Result<GateBatchOutcome>> UseAllAsync(
+        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, bool fromReplica, CancellationToken cancellationToken) =>
+        UseAllAsync(actor, policyId, purpose, use, subject, reason: null, take, fromReplica, cancellationToken);
+
+    /// <summary>
+    /// As above, saying why, as <see cref="UseAsync(Actor, Guid, string, GateUse, string?, CancellationToken)"/> does for one person:
+    /// a catch-all purpose is refused for every person without <paramref name="reason"/>. Each person's use keeps the reason
+    /// sealed under its own id, committed with that use's audit event, whose subject names it before <paramref name="subject"/>.
+    /// </summary>
     public async Task<Result<GateBatchOutcome>> UseAllAsync(
-        Actor actor, string policyId, string purpose, GateUse use, string subject, Action<PersonView> take, bool fromReplica, CancellationToken cancellationToken)
+        Actor actor, string policyId, string purpose, GateUse use, string subject, string? reason, Action<PersonView> take, bool fromReplica,
+        CancellationToken cancellationToken)
     {
         var policy = policies.Find(policyId);
         if (policy is null)
@@ -38,9 +48,15 @@ public sealed partial class PersonGate
             return Failure.Invalid("policyId", "policy.unknown", "No policy has this id.");
         }
 
-        if (policy.FindPurpose(purpose) is null)
+        if (policy.FindPurpose(purpose) is not { } known)
         {
             return Failure.Invalid("purpose", "purpose.unknown", $"'{Truncate(purpose)}' is not a purpose of use in policy {policyId}.");
+        }
+
+        // Refused once, not once per person: the same reason (or its lack) holds for them all.
+        if (CatchAllReasonCheck.Refusal(known, use, reason) is { } unreasoned)
+        {
+            return unreasoned;
         }
 
         using var span = StartSpan(use, "gate.use-all");
@@ -59,10 +75,11 @@ public sealed partial class PersonGate
         var refused = new Dictionary<string, int>(StringComparer.Ordinal);
         var batch = new List<(GateRequest Request, PersonKey? Key)>(BatchSize);
         var entries = new List<AuditEntry>(BatchSize);
+        var records = new List<(Guid PersonId, object Row)>();
         var type = EventType(use);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            var (request, refusal) = await CheckAsync(checkDb, actor, row.Person, purpose, use, cancellationToken);
+            var (request, refusal) = await CheckAsync(checkDb, actor, row.Person, purpose, use, cancellationToken, reason);
             if (refusal is not null)
             {
                 refused[refusal.Code] = refused.GetValueOrDefault(refusal.Code) + 1;
@@ -70,36 +87,49 @@ public sealed partial class PersonGate
             }
             else
             {
+                var now = time.GetUtcNow();
+                var used = subject;
+                if (!string.IsNullOrWhiteSpace(reason))
+                {
+                    var id = Guid.CreateVersion7(now);
+                    records.Add((row.Person.Id, reasons.New(id, row.Person.Id, request!.Purpose.Id, actor.AuditName, now.UtcDateTime, reason.Trim())));
+                    used = $"{UseReasons.SubjectPrefix}{id} {subject}";
+                }
+
                 batch.Add((request!, row.Key));
-                entries.Add(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, row.Person.Id, purpose, string.Join(',', request!.Items), Subject: subject));
+                entries.Add(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, row.Person.Id, purpose, string.Join(',', request!.Items), Subject: used));
+                if (GateUseRecords.For(_recorders, request, now.UtcDateTime) is { } kept)
+                {
+                    records.AddRange(kept);
+                }
             }
 
             if (entries.Count >= BatchSize)
             {
-                allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
+                allowed += await ReleaseBatchAsync(batch, entries, records, refused, take, cancellationToken);
             }
         }
 
-        allowed += await ReleaseBatchAsync(batch, entries, refused, take, cancellationToken);
-        var known = policy.FindPurpose(purpose)!.Id;
-        Decided(span, use, known, "allowed", null, allowed);
+        allowed += await ReleaseBatchAsync(batch, entries, records, refused, take, cancellationToken);
+        Decided(span, use, known.Id, "allowed", null, allowed);
         foreach (var (code, count) in refused)
         {
-            Decided(null, use, known, "refused", code, count);
+            Decided(null, use, known.Id, "refused", code, count);
         }
 
         return new GateBatchOutcome(allowed, refused);
     }
 
     private async Task<int> ReleaseBatchAsync(
-        List<(GateRequest Request, PersonKey? Key)> batch, List<AuditEntry> entries, Dictionary<string, int> refused, Action<PersonView> take,
-        CancellationToken cancellationToken)
+        List<(GateRequest Request, PersonKey? Key)> batch, List<AuditEntry> entries, List<(Guid PersonId, object Row)> records, Dictionary<string, int> refused,
+        Action<PersonView> take, CancellationToken cancellationToken)
     {
         var erased = ErasureBarrier.None;
         if (entries.Count > 0)
         {
             await using var auditDb = await factory.CreateDbContextAsync(cancellationToken);
-            erased = await audit.CommitAsync(auditDb, entries, cancellationToken);
+            erased = await audit.CommitAsync(auditDb, entries, (tx, ct) => GateUseRecords.WriteAsync(tx, records, ct), cancellationToken);
+            records.Clear();
         }
 
         var count = 0;

@@ -14,11 +14,13 @@ namespace Custodian.Gate;
 /// </summary>
 public sealed partial class PersonGate(
     IDbContextFactory<CustodianDb> factory, PolicyStore policies, VaultCrypto crypto, AuditLog audit,
-    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time)
+    IEnumerable<IGateCheck> checks, IEnumerable<IGateViewFilter> filters, ReportingDatabase reporting, UseReasons reasons, TimeProvider time,
+    IEnumerable<IGateUseRecord> recorders)
     : IDisposable
 {
     private readonly IGateCheck[] _checks = checks.ToArray();
     private readonly IGateViewFilter[] _filters = filters.ToArray();
+    private readonly IGateUseRecord[] _recorders = recorders.ToArray();
     // Not cached while it throws (a store down at the first read); a losing race builds a spare that opened nothing.
     private readonly Lazy<SqliteGateRows?> _sqliteRows = new(() =>
     {
@@ -87,17 +89,25 @@ public sealed partial class PersonGate(
     {
         var (actor, personId) = (request.Actor, request.Person.Id);
         var items = string.Join(',', request.Items);
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        var now = time.GetUtcNow();
+        var records = GateUseRecords.For(_recorders, request, now.UtcDateTime);
+        if (string.IsNullOrWhiteSpace(request.Reason) && records is null)
         {
             return await audit.RecordAsync(new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items), cancellationToken)
                 == AuditOutcome.Allowed;
         }
 
-        var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
-        db.Add(reasons.New(id, personId, request.Purpose.Id, actor.AuditName, now.UtcDateTime, request.Reason.Trim()));
+        string? subject = null;
+        if (!string.IsNullOrWhiteSpace(request.Reason))
+        {
+            var id = Guid.CreateVersion7(now);
+            db.Add(reasons.New(id, personId, request.Purpose.Id, actor.AuditName, now.UtcDateTime, request.Reason.Trim()));
+            subject = UseReasons.SubjectPrefix + id;
+        }
+
         var erased = await audit.CommitAsync(
-            db, [new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items, Subject: UseReasons.SubjectPrefix + id)], cancellationToken);
+            db, [new AuditEntry(type, actor.AuditName, AuditOutcome.Allowed, personId, request.Purpose.Id, items, Subject: subject)],
+            (tx, ct) => GateUseRecords.WriteAsync(tx, records ?? [], ct), cancellationToken);
         return !erased.Contains(personId);
     }
 

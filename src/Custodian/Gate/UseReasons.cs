@@ -61,8 +61,11 @@ public sealed class UseReasons(IKeyProvider keys) : IErasureParticipant
                 : throw new InvalidOperationException($"Use reason {r.Id} does not open with the current key."));
     }
 
+    /// <summary>The reason a subject names: <c>reason:{id}</c>, or in a batch use <c>reason:{id} {the batch's subject}</c>.</summary>
     public static Guid? IdOf(string? subject) =>
-        subject is not null && subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) && Guid.TryParse(subject.AsSpan(SubjectPrefix.Length), out var id) ? id : null;
+        subject is not null && subject.StartsWith(SubjectPrefix, StringComparison.Ordinal) && Guid.TryParse(IdPart(subject.AsSpan(SubjectPrefix.Length)), out var id) ? id : null;
+
+    private static ReadOnlySpan<char> IdPart(ReadOnlySpan<char> rest) => rest.IndexOf(' ') is var space and >= 0 ? rest[..space] : rest;
 
     public Task EraseAsync(CustodianDb db, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken) =>
         db.Set<UseReason>().Where(r => personIds.Contains(r.PersonId)).ExecuteDeleteAsync(cancellationToken);

@@ -25,7 +25,7 @@ public sealed record PrivacyPolicy
     public required IReadOnlyList<Ground> ProvisionWithoutConsentGrounds { get; init; }
     public required RequestProcedure Requests { get; init; }
     public required IReadOnlyList<string> AnonymizedItems { get; init; }
-    /// <summary>Notice text per language code (ja, en, es).</summary>
+    /// <summary>Notice sections per language code, for a policy without text files (<see cref="Texts"/>); empty otherwise.</summary>
     public required IReadOnlyDictionary<string, Notice> Notices { get; init; }
     /// <summary>Items that anonymization removes outright (the name) rather than generalizes.</summary>
     public IReadOnlyList<string> AnonymizedRemovedItems { get; init; } = [];
@@ -42,6 +42,12 @@ public sealed record PrivacyPolicy
     public IReadOnlyList<OperatorSetValue> OperatorSet { get; init; } = [];
     /// <summary>The retention schedule, at most one rule per kind of record; a kind without a rule is kept.</summary>
     public IReadOnlyList<RetentionRule> Retention { get; init; } = [];
+
+    /// <summary>The languages the notice is published in (ja, en, es): those of its texts, or of its sections where it has no texts.</summary>
+    public IReadOnlyList<string> Languages =>
+        (Texts.Count > 0 ? Texts.Keys : Notices.Keys).OrderBy(l => l == BindingLanguage ? 0 : 1).ThenBy(l => l, StringComparer.Ordinal).ToList();
+
+    public bool Speaks(string? language) => language is not null && (Texts.Count > 0 ? Texts.ContainsKey(language) : Notices.ContainsKey(language));
 
     public RetentionRule? FindRetention(RecordKind kind) => Retention.FirstOrDefault(r => r.Record == kind);
 
@@ -163,6 +169,27 @@ public sealed record JointUse
     public required IReadOnlyList<string> Purposes { get; init; }
     public required string ResponsibleManager { get; init; }
     public required IReadOnlyList<string> Methods { get; init; }
+    /// <summary>Joint users in another country than the operator's: a use by their staff is a transfer abroad (APPI Art. 28).</summary>
+    public IReadOnlyList<JointUserAbroad> Abroad { get; init; } = [];
+
+    /// <summary>Whether <paramref name="member"/> (a term id) is a joint user of this policy, at home or abroad.</summary>
+    public bool IsMember(string member) => Members.Contains(member) || FindAbroad(member) is not null;
+
+    public JointUserAbroad? FindAbroad(string member) => Abroad.FirstOrDefault(a => a.Member == member);
+}
+
+/// <summary>
+/// A joint user abroad and what APPI Art. 28 asks the operator to give about it: the country, that country's system for the
+/// protection of personal information, and the measures the recipient takes. Set by the operator; the texts are terms.
+/// </summary>
+public sealed record JointUserAbroad
+{
+    /// <summary>The joint user, a term of the policy.</summary>
+    public required string Member { get; init; }
+    /// <summary>ISO 3166-1 alpha-2, upper case.</summary>
+    public required string Country { get; init; }
+    public required string ProtectionSystem { get; init; }
+    public required string Measures { get; init; }
 }
 
 public sealed record Outsourcing

@@ -42,7 +42,7 @@ public sealed class CookieConsent(PolicyStore policies, CookieChoiceRecorder rec
             UserAgent = origin.UserAgent is { Length: > MaxUserAgent } ua ? ua[..MaxUserAgent] : origin.UserAgent ?? "",
             Replaces = request.Replaces,
             // The banner's language, for the figures; one the policy has no notice in is not kept.
-            Language = request.Language is { } language && policy.Notices.ContainsKey(language) ? language : null,
+            Language = policy.Speaks(request.Language) ? request.Language : null,
             At = at.UtcDateTime,
         };
         await recorder.RecordAsync(choice, cancellationToken);

@@ -19,8 +19,11 @@ internal sealed class DisclosedProvisionRecords(IDbContextFactory<CustodianDb> f
                 r.ProvidedAt,
                 r.CompanyId is { } company && names.TryGetValue(company, out var name) ? name : r.RecipientName ?? r.RecipientKind,
                 r.Items,
-                r.Ground is null ? ProvisionRules.ToUserCompany : "provision-without-consent",
-                r.Ground))
+                r.Purpose ?? (r.Ground is null ? ProvisionRules.ToUserCompany : "provision-without-consent"),
+                r.Ground)
+            {
+                Country = r.Country,
+            })
             .ToList();
     }
 }

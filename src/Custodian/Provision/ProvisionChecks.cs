@@ -45,13 +45,21 @@ internal sealed class CompanyUserCheck(TimeProvider time) : IGateCheck
     }
 }
 
-/// <summary>Joint users' staff use the data only for the purposes the policy shares with them.</summary>
+/// <summary>
+/// Joint users' staff use the data only for the purposes the policy shares with them; an account that names its joint user
+/// reads only persons whose policy names that joint user.
+/// </summary>
 internal sealed class JointUserCheck : IGateCheck
 {
     public const string Role = Staff.RoleCatalogue.JointUser;
 
+    public static bool IsJointUser(Actor actor) => actor.Role == Role || actor.JointUser is not null;
+
     public ValueTask<Failure?> CheckAsync(GateRequest request, CustodianDb db, CancellationToken cancellationToken) => ValueTask.FromResult(
-        request.Actor.Role != Role || request.Policy.Recipients.JointUse?.Purposes.Contains(request.Purpose.Id) == true
+        !IsJointUser(request.Actor) ? null
+        : request.Actor.JointUser is { } member && request.Policy.Recipients.JointUse?.IsMember(member) != true
+            ? Failure.Refused("joint-use.not-a-member", "This account's joint user is not a joint user under the person's policy.")
+        : request.Policy.Recipients.JointUse?.Purposes.Contains(request.Purpose.Id) == true
             ? null
             : Failure.Refused("joint-use.purpose", "This purpose of use is not shared with the joint users."));
 }
@@ -60,7 +68,7 @@ internal sealed class JointUserCheck : IGateCheck
 internal sealed class JointUserItemsFilter : IGateViewFilter
 {
     public IReadOnlyDictionary<string, string> Filter(GateRequest request, IReadOnlyDictionary<string, string> items) =>
-        request.Actor.Role != JointUserCheck.Role
+        !JointUserCheck.IsJointUser(request.Actor)
             ? items
             : items.Where(kv => request.Policy.Recipients.JointUse?.Items.Contains(kv.Key) == true).ToDictionary(kv => kv.Key, kv => kv.Value);
 }

@@ -30,6 +30,7 @@ public static class ProvisionModule
         services.AddSingleton<IGateCheck, JointUserCheck>();
         services.AddSingleton<IGateCheck, ConsigneeCheck>();
         services.AddSingleton<IGateViewFilter, JointUserItemsFilter>();
+        services.AddSingleton<IGateUseRecord, JointUserAbroadRecords>();
         services.AddSingleton<IGateViewFilter, ConsigneeItemsFilter>();
         return services;
     }

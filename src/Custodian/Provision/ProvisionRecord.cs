@@ -27,12 +27,20 @@ internal sealed class ProvisionRecord
     public Guid? BatchId { get; set; }
     public DateTime ProvidedAt { get; set; }
     public DateTime KeepUntil { get; set; }
+    /// <summary>For a transfer abroad: the joint user (a term of the record's policy) whose staff used the data.</summary>
+    public string? JointUser { get; set; }
+    /// <summary>For a transfer abroad: the recipient's country, ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; set; }
+    /// <summary>For a transfer abroad: the purpose of use it was made for.</summary>
+    public string? Purpose { get; set; }
 }
 
 internal static class RecipientKinds
 {
     public const string ClientCompany = "client-company";
     public const string WithoutConsent = "without-consent";
+    /// <summary>A use by the staff of a joint user abroad (APPI Art. 28).</summary>
+    public const string JointUserAbroad = "joint-user-abroad";
 }
 
 /// <summary>The recipient's record of receipt (APPI Art. 30): who received which provision record, when.</summary>

@@ -90,6 +90,7 @@ internal static class ProvisionRecords
         [
             "id", "provided_at", "person_id", "recipient_kind", "company_id", "recipient", "items", "method", "consent_record_id",
             "ground", "authority_reference", "requested_by", "approved_by", "policy_id", "policy_version", "batch_id", "keep_until",
+            "joint_user", "country", "purpose",
         ];
         foreach (var name in header)
         {
@@ -104,6 +105,7 @@ internal static class ProvisionRecords
             [
                 r.Id, Iso(r.ProvidedAt), r.PersonId, r.RecipientKind, r.CompanyId, r.RecipientName, r.Items, r.Method, r.ConsentRecordId,
                 r.Ground, r.AuthorityReference, r.RequestedBy, r.ApprovedBy, r.PolicyId, r.PolicyVersion, r.BatchId, Iso(r.KeepUntil),
+                r.JointUser, r.Country, r.Purpose,
             ];
             foreach (var field in row)
             {

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Custodian.Requests;
 
 /// <summary>A provision of the person's data to a third party, as the provision module records it.</summary>
-public sealed record ProvisionRecordLine(DateTime At, string Recipient, string Items, string Purpose, string? Ground);
+public sealed record ProvisionRecordLine(DateTime At, string Recipient, string Items, string Purpose, string? Ground)
+{
+    /// <summary>For a provision to a recipient abroad (a joint user's staff there): its country, ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; init; }
+}
 
 /// <summary>Where a disclosure finds the third-party provision records; the provision module registers the real one.</summary>
 public interface IProvisionRecordSource
@@ -27,7 +31,13 @@ public sealed record PurposeLine(string Id, string Label, string Description);
 
 public sealed record ConsentLine(DateTime At, string Purpose, bool Given, string PolicyVersion, string Channel);
 
-public sealed record JointUseLine(IReadOnlyList<string> Members, IReadOnlyList<string> Items, IReadOnlyList<string> Purposes, string ResponsibleManager);
+public sealed record JointUseLine(IReadOnlyList<string> Members, IReadOnlyList<string> Items, IReadOnlyList<string> Purposes, string ResponsibleManager)
+{
+    /// <summary>Each joint user abroad as APPI Art. 28 asks it described: name, country, that country's protection system, the recipient's measures.</summary>
+    public IReadOnlyList<JointUserAbroadLine> Abroad { get; init; } = [];
+}
+
+public sealed record JointUserAbroadLine(string Member, string Country, string ProtectionSystem, string Measures);
 
 /// <summary>Everything a disclosure answers: every item held, the purposes, provision records and joint use, consents, the source.</summary>
 public sealed record DisclosurePackage(
@@ -97,6 +107,10 @@ internal sealed class DisclosureGatherer(IDbContextFactory<CustodianDb> factory,
             .OrderBy(c => c.At).Select(c => new ConsentLine(c.At, c.Purpose, c.Given, c.PolicyVersion, c.Channel)).ToListAsync(cancellationToken);
         var joint = policy.Recipients.JointUse is { } j
             ? new JointUseLine(j.Members.Select(m => Term(policy, m, language)).ToList(), j.Items, j.Purposes, Term(policy, j.ResponsibleManager, language))
+            {
+                Abroad = j.Abroad.Select(a => new JointUserAbroadLine(Term(policy, a.Member, language), Provision.Countries.Find(a.Country)?.Name(language) ?? a.Country,
+                    Term(policy, a.ProtectionSystem, language), Term(policy, a.Measures, language))).ToList(),
+            }
             : null;
         var provided = await provisions.ForPersonAsync(personId, cancellationToken);
         return new DisclosurePackage(personId, language, items.Value!, purposes, provided, joint, consents,

@@ -166,9 +166,9 @@ internal sealed class RequestIntake(
             errors["requester"] = [$"request.requester: requesters of policy {policy.Id}: {string.Join(", ", RequestChecklist.Requesters(policy).Select(RequestRecords.Name))}."];
         }
 
-        if (!policy.Notices.ContainsKey(intake.Language))
+        if (!policy.Speaks(intake.Language))
         {
-            errors["language"] = [$"request.language: one of {string.Join(", ", policy.Notices.Keys)}."];
+            errors["language"] = [$"request.language: one of {string.Join(", ", policy.Languages)}."];
         }
 
         if (!Channels.Contains(intake.Channel))

@@ -17,5 +17,7 @@ public sealed class ApiToken
     /// <summary>The staff account that created the token, when one did (the command line creates as the system); its deactivation revokes the token.</summary>
     public Guid? CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The joint user (a policy's term id) whose service holds the token; its reads are the joint user's (a transfer abroad where it is abroad).</summary>
+    public string? JointUser { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

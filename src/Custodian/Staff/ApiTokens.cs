@@ -18,8 +18,13 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
 {
     private const string Prefix = "cst_";
 
+    public Task<Result<(ApiToken Token, string Secret)>> CreateAsync(
+        Actor actor, string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, CancellationToken cancellationToken = default) =>
+        CreateAsync(actor, name, permissions, purposes, jointUser: null, cancellationToken);
+
+    /// <summary>As above, for the service of a joint user (<paramref name="jointUser"/>, a member of a loaded policy's joint use).</summary>
     public async Task<Result<(ApiToken Token, string Secret)>> CreateAsync(
-        Actor actor, string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, CancellationToken cancellationToken = default)
+        Actor actor, string name, IReadOnlyList<string> permissions, IReadOnlyList<string> purposes, string? jointUser, CancellationToken cancellationToken = default)
     {
         if (permissions.Count == 0)
         {
@@ -47,6 +52,12 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             return Failure.Invalid("purposes", "purpose.unknown", $"'{unknown}' is not a purpose of use in any loaded policy.");
         }
 
+        var member = JointUsers.Check(policies, jointUser, "jointUser");
+        if (member.Failure is { } notJointUser)
+        {
+            return notJointUser;
+        }
+
         var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var token = new ApiToken
         {
@@ -57,6 +68,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             Permissions = string.Join(',', permissions.Distinct(StringComparer.Ordinal)),
             CreatedBy = actor.Kind == ActorKind.Staff ? actor.Id : null,
             CreatedAt = time.GetUtcNow().UtcDateTime,
+            JointUser = member.Value,
         };
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Add(token);

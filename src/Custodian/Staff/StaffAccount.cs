@@ -25,6 +25,8 @@ internal sealed class StaffAccount
     /// <summary>When the confidentiality pledge (during and after employment) was signed.</summary>
     public DateTime? PledgeSignedAt { get; set; }
     public Guid? DepartmentId { get; set; }
+    /// <summary>The joint-use member (a policy's term id) whose staff the holder is; null for the operator's own staff.</summary>
+    public string? JointUser { get; set; }
     /// <summary>Set on an account created with an initial password: the console takes it to the password form until it is changed.</summary>
     public bool MustChangePassword { get; set; }
     /// <summary>When the account was deactivated (its holder left); the row stays so that audit events keep naming it.</summary>

@@ -10,7 +10,7 @@ namespace Custodian.Staff;
 /// <summary>What an administrator sees of an account: no secrets, and no password or second-factor material.</summary>
 internal sealed record StaffAccountView(
     Guid Id, string UserName, string Role, Guid? DepartmentId, string? Department, bool Active, bool Enrolled,
-    bool MustChangePassword, DateTime? LastSignInAt, DateTime? DeactivatedAt);
+    bool MustChangePassword, DateTime? LastSignInAt, DateTime? DeactivatedAt, string? JointUser = null);
 
 /// <summary>An account just created, with its initial password: shown to the administrator this once, never stored in clear.</summary>
 internal sealed record CreatedStaffAccount(StaffAccountView Account, string InitialPassword);
@@ -19,10 +19,13 @@ internal sealed record CreatedStaffAccount(StaffAccountView Account, string Init
 /// Staff accounts from joining to leaving: creation with an initial password that must be changed at the first
 /// sign-in, role changes, deactivation and reactivation. Every change commits with its audit event.
 /// </summary>
-internal sealed class StaffLifecycle(IDbContextFactory<CustodianDb> factory, StaffAccounts accounts, StaffSessions sessions, AuditLog audit, TimeProvider time, RoleCatalogue roles)
+internal sealed class StaffLifecycle(
+    IDbContextFactory<CustodianDb> factory, StaffAccounts accounts, StaffSessions sessions, AuditLog audit, TimeProvider time, RoleCatalogue roles,
+    Policy.PolicyStore? policies = null)
 {
     public const string DeactivatedReason = "staff.deactivated";
     public const string RoleChangedReason = "staff.role-changed";
+    public const string JointUserChangedReason = "staff.joint-user-changed";
 
     public static readonly Failure LastAdministrator =
         Failure.Conflict("staff.last-administrator", "This is the last active administrator; make another one first.");
@@ -85,6 +88,37 @@ internal sealed class StaffLifecycle(IDbContextFactory<CustodianDb> factory, Sta
         });
         return failure ?? await GetAsync(id, cancellationToken);
     }
+
+    /// <summary>
+    /// The joint user (a member of a loaded policy's joint use) whose staff the holder is, or null for the operator's own. The
+    /// sessions end, since they carry it; a read by the staff of a joint user abroad then leaves a transfer record.
+    /// </summary>
+    public async Task<Result<StaffAccountView>> SetJointUserAsync(Actor actor, Guid id, string? member, CancellationToken cancellationToken = default)
+    {
+        var checkedMember = Staff.JointUsers.Check(policies, member, "jointUser");
+        if (checkedMember.Failure is { } unknown)
+        {
+            return unknown;
+        }
+
+        var wanted = checkedMember.Value;
+
+        var failure = await ChangeAsync(id, cancellationToken, async (db, account) =>
+        {
+            if (account.JointUser == wanted)
+            {
+                return null;
+            }
+
+            account.JointUser = wanted;
+            await sessions.EndAllAsync(db, id, JointUserChangedReason, cancellationToken);
+            return new AuditEntry(AuditEventType.StaffJointUserSet, actor.AuditName, Subject: id.ToString(), Reason: wanted);
+        });
+        return failure ?? await GetAsync(id, cancellationToken);
+    }
+
+    /// <summary>Every joint user the loaded policies name, for the console's choice.</summary>
+    public IReadOnlyList<string> JointUsers() => Staff.JointUsers.Known(policies);
 
     /// <summary>
     /// Someone left: sessions end, devices and the API tokens the account created are revoked, sign-in is refused.
@@ -179,7 +213,7 @@ internal sealed class StaffLifecycle(IDbContextFactory<CustodianDb> factory, Sta
         join d in db.Set<StaffDepartment>() on a.DepartmentId equals d.Id into departments
         from d in departments.DefaultIfEmpty()
         select new StaffAccountView(a.Id, a.UserName, a.Role, a.DepartmentId, d == null ? null : d.Name, a.DeactivatedAt == null, a.TotpEnrolled,
-            a.MustChangePassword, a.LastSignInAt, a.DeactivatedAt);
+            a.MustChangePassword, a.LastSignInAt, a.DeactivatedAt, a.JointUser);
 
     /// <summary>An expected refusal found part-way through a change; thrown only to roll the transaction back.</summary>
     private sealed class Refusal(Failure failure) : Exception(failure.Detail)

@@ -36,6 +36,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261210300100_GroupRequests",
         "20261210400100_SchedulerLease",
         "20261210700100_UseReasons",
+        "20261211400100_JointUsersAbroad",
         "20261211500100_AddressCounts",
     ];
 

@@ -233,6 +233,8 @@ public static class AuthorizationRules
         ["GET /console/persons/new"] = Door.Console("persons.register"),
         ["GET /console/persons/list"] = Door.Console("persons.search"),
         ["GET /metrics"] = Door.Api("metrics.read"),
+        ["PUT /api/v1/staff/accounts/{id:guid}/joint-user"] = Door.Api("staff.manage"),
+        ["GET /console/policy"] = Door.Console("consent.manage"),
     };
 
     private static readonly string[] StaffWork =

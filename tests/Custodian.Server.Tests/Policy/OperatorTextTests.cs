@@ -43,7 +43,7 @@ public abstract partial class OperatorTextTests(CustodianApp app)
         Assert.Contains("class=\"notice-draft\"", html, StringComparison.Ordinal);
         Assert.Contains(DraftBanner.For(language), html, StringComparison.Ordinal);
         Assert.Contains($"privacy?lang=en&policy={policy}", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Service<PolicyStore>().Find(policy)!.Notices[language].TranslationNote ?? "no note", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(BindingNotes[language], html, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,8 +54,17 @@ public abstract partial class OperatorTextTests(CustodianApp app)
         var html = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync($"/privacy?lang=en&policy={policy}"));
 
         Assert.DoesNotContain("notice-draft", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Service<PolicyStore>().Find(policy)!.Notices["en"].TranslationNote!, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(BindingNotes["en"], html, StringComparison.Ordinal);
     }
+
+    // The notes the policy files' own notice sections once carried on translations, calling the Japanese binding.
+    private static readonly Dictionary<string, string> BindingNotes = new(StringComparer.Ordinal)
+    {
+        ["en"] = "Only the Japanese version of this",
+        ["es"] = "Solo la versión en japonés de esta",
+        // The Japanese sections carried none: only the binding language's own words, which the draft itself may translate.
+        ["ja"] = "no note",
+    };
 
     /// <summary>The notice's words as a reader sees them: block elements end a line, inline ones (links) do not.</summary>
     private static string ArticleText(string html)

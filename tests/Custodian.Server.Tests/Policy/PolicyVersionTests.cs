@@ -91,6 +91,29 @@ public abstract class PolicyVersionTests(CustodianApp app)
         Assert.Single(await db.Set<AuditEvent>().Where(e => e.PersonId == id && e.Type == AuditEventType.PolicyChangeNotified).ToListAsync());
     }
 
+    [Fact]
+    public async Task The_console_shows_the_versions_and_tells_the_persons_of_the_old_one_with_antiforgery()
+    {
+        var (_, id) = await PersonUnderTheFirstVersionAsync();
+        var staff = await Staff.SafetyHost.SignInNewAsync(app, "privacy-officer", "198.23.0." + Interlocked.Increment(ref _peers));
+
+        var page = WebUtility.HtmlDecode(await staff.Client.GetStringAsync("/console/policy?lang=en"));
+        var forged = await staff.Client.PostAsync("/console/policy", new FormUrlEncodedContent([new("_handler", $"notify-{PolicyVersionFolder.PolicyId}-{PolicyVersionFolder.Second}")]));
+        var form = await Staff.SafetyHost.FormAsync(staff.Client, "/console/policy", $"notify-{PolicyVersionFolder.PolicyId}-{PolicyVersionFolder.Second}");
+        var told = WebUtility.HtmlDecode(await (await staff.Client.PostAsync("/console/policy", form)).Content.ReadAsStringAsync());
+
+        Assert.Contains($"Version {PolicyVersionFolder.Second}", page, StringComparison.Ordinal);
+        Assert.Contains("1h. " + PolicyVersionFolder.AddedPurposeEnglish, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains($"Version {PolicyVersionFolder.Second}: ", told, StringComparison.Ordinal);
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        Assert.Equal(PolicyVersionFolder.Second, (await db.Set<PolicyChangeNotice>().SingleAsync(n => n.PersonId == id)).Version);
+        var notified = await db.Set<AuditEvent>().SingleAsync(e => e.PersonId == id && e.Type == AuditEventType.PolicyChangeNotified);
+        Assert.Equal($"staff:{staff.Id}", notified.Actor);
+    }
+
+    private static int _peers;
+
     [Theory]
     [InlineData("?lang=en", null, "Changes to the privacy policy", "1h. " + PolicyVersionFolder.AddedPurposeEnglish)]
     [InlineData("?lang=es", null, "Cambios en la política de privacidad", "empresas socias de Leverages")]

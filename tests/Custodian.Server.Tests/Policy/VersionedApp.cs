@@ -9,7 +9,12 @@ internal static class VersionedHost
 {
     public static string Folder() => PolicyVersionFolder.Create(PolicyVersionFolder.Yesterday);
 
-    public static void Configure(IWebHostBuilder builder, string folder) => builder.UseSetting("Policy:Directory", folder);
+    public static void Configure(IWebHostBuilder builder, string folder)
+    {
+        builder.UseSetting("Policy:Directory", folder);
+        // Staff sign in to the console's policy page from addresses of their own.
+        Staff.SafetyHost.ConfigurePeer(builder);
+    }
 }
 
 public sealed class VersionedSqliteApp : CustodianApp

@@ -62,11 +62,19 @@ internal static class SafetyHost
 
     public const string Password = "a long staff password";
 
-    /// <summary>As above, with what later sign-ins of the account need: its name, TOTP secret and recovery codes.</summary>
-    public static async Task<SignedIn> SignInNewAsync(CustodianApp app, string role, string peer)
+    /// <summary>
+    /// As above, with what later sign-ins of the account need: its name, TOTP secret and recovery codes. <paramref name="prepare"/>
+    /// runs on the new account before its first sign-in (what its session is to carry).
+    /// </summary>
+    public static async Task<SignedIn> SignInNewAsync(CustodianApp app, string role, string peer, Func<Guid, Task>? prepare = null)
     {
         var name = "st." + Guid.NewGuid().ToString("N")[..10];
         var account = await app.Service<StaffAccounts>().CreateAsync(Actor.System, name, Password, role);
+        if (prepare is not null)
+        {
+            await prepare(account.Value!.Id);
+        }
+
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
         // As a browser on the console's own pages sends it: cookie-authenticated changes are refused without it.

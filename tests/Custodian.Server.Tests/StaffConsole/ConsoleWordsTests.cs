@@ -140,9 +140,10 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
     public void Every_text_of_the_incident_safe_management_and_account_pages_has_its_japanese_and_spanish()
     {
         var root = Components();
-        var files = new[] { "Incidents", "SafeManagement", "Account" }
+        var files = new[] { "Incidents", "SafeManagement", "Account", "Policy" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(root, folder)).Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith("Words.cs", StringComparison.Ordinal)))
             .Append(Path.Combine(root, "ValidationWords.razor"))
+            .Append(Path.Combine(root, "Persons.razor"))
             .ToList();
 
         var texts = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))

@@ -86,6 +86,49 @@ public sealed class CatchAllPurposeTests
         Assert.Equal(kept, Assert.Single(await ReasonRowsAsync(h)).PersonId);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_bulk_catch_all_use_without_a_reason_is_refused_naming_the_reason_field_before_anyone_is_used(string provider)
+    {
+        await using var h = await Harness.CreateAsync(provider);
+        var person = await h.RegisterAsync();
+        var taken = 0;
+
+        var used = await h.Gate.UseAllAsync(Actor.System, "leverages-career-mexico", CatchAll, GateUse.Read, "bulk:test", reason: null, _ => taken++, fromReplica: false, TestContext.Current.CancellationToken);
+
+        Assert.Equal(("reason", "purpose.reason-required"), (used.Failure?.Field, used.Failure?.Code));
+        Assert.Equal(0, taken);
+        Assert.DoesNotContain(await h.EventsAsync(person), e => e.Type == AuditEventType.PersonRead);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_bulk_catch_all_use_with_a_reason_keeps_it_sealed_for_each_person_and_each_event_names_its_own(string provider)
+    {
+        await using var h = await Harness.CreateAsync(provider);
+        var persons = new[] { await h.RegisterAsync(), await h.RegisterAsync() };
+        var taken = new List<Guid>();
+
+        var used = await h.Gate.UseAllAsync(Actor.System, "leverages-career-mexico", CatchAll, GateUse.Read, "bulk:test", Reason, v => taken.Add(v.Id), fromReplica: false, TestContext.Current.CancellationToken);
+
+        Assert.True(used.Succeeded, used.Failure?.Detail);
+        Assert.Equal(persons.Order(), taken.Order());
+        var rows = await h.ReasonRowsAsync();
+        Assert.Equal(persons.Order(), rows.Select(r => r.PersonId).Order());
+        await using var db = await h.DbAsync();
+        var texts = await h.Get<UseReasons>().TextsAsync(db, rows.Select(r => r.Id).ToList(), TestContext.Current.CancellationToken);
+        foreach (var person in persons)
+        {
+            var use = Assert.Single(await h.EventsAsync(person), e => e.Type == AuditEventType.PersonRead);
+            var row = Assert.Single(rows, r => r.PersonId == person);
+            Assert.Equal((AuditOutcome.Allowed, row.Id), (use.Outcome, UseReasons.IdOf(use.Subject)));
+            Assert.EndsWith(" bulk:test", use.Subject, StringComparison.Ordinal);
+            Assert.Equal(Reason, texts[row.Id]);
+        }
+    }
+
     [Fact]
     public async Task A_reason_longer_than_a_note_is_refused()
     {

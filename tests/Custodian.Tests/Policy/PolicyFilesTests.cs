@@ -31,11 +31,13 @@ public sealed class PolicyFilesTests
     {
         var policy = Load(id);
 
-        Assert.Equal(["en", "es", "ja"], policy.Notices.Keys.Order());
+        Assert.Equal(["en", "es", "ja"], policy.Languages.Order());
         Assert.Equal("ja", policy.BindingLanguage);
         Assert.Equal(calendar, policy.Calendar);
-        Assert.Null(policy.Notices["ja"].TranslationNote);
-        Assert.All(["en", "es"], language => Assert.False(string.IsNullOrWhiteSpace(policy.Notices[language].TranslationNote)));
+        // The operator's text files are the notice: no sections of our own wording are kept beside them.
+        Assert.Empty(policy.Notices);
+        Assert.Equal(TextStatus.Approved, policy.Texts["en"].Status);
+        Assert.All(["ja", "es"], language => Assert.Equal(TextStatus.DraftTranslation, policy.Texts[language].Status));
     }
 
     [Fact]

@@ -75,6 +75,24 @@ public sealed class StaffCommandTests : IDisposable
         Assert.Single((await RunAsync("staff", "list")).Output.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task Joint_user_names_the_member_of_a_policy_and_refuses_one_no_policy_names_on_the_member_option()
+    {
+        await RunAsync("staff", "add", "--user", "mx.staff", "--role", "joint-user");
+
+        var set = await RunAsync("staff", "joint-user", "--user", "mx.staff", "--member", "leverages-career-mexico");
+        var refused = await RunAsync("staff", "joint-user", "--user", "mx.staff", "--member", "nowhere-ltd");
+        var cleared = await RunAsync("staff", "joint-user", "--user", "mx.staff");
+
+        Assert.True(set.Exit == 0, set.Error);
+        Assert.Contains("leverages-career-mexico", set.Output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Exit);
+        Assert.StartsWith("--member:", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("staff.joint-user-unknown", refused.Error, StringComparison.Ordinal);
+        Assert.True(cleared.Exit == 0, cleared.Error);
+        Assert.Contains("operator's own staff", cleared.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -23,6 +23,21 @@ public sealed class TokenCommandTests : IDisposable
         Assert.Equal("", error.ToString());
     }
 
+    [Fact]
+    public async Task A_joint_users_token_names_a_member_of_a_policy_and_one_no_policy_names_is_refused_on_the_joint_user_option()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var refused = await TokenCommand.CreateAsync("mx-sync", ["persons.read"], [], output, error, Configuration, "nowhere-ltd", TestContext.Current.CancellationToken);
+        var made = await TokenCommand.CreateAsync("mx-sync", ["persons.read"], [], output, error, Configuration, "leverages-career-mexico", TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 0), (refused, made));
+        Assert.StartsWith("--joint-user:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(staff.joint-user-unknown)", error.ToString(), StringComparison.Ordinal);
+        Assert.Single(output.ToString().Split('\n'), line => line.StartsWith("cst_", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("", new[] { "persons.read" }, new string[0], "--name", "token.name")]
     [InlineData("crm-sync", new[] { "persons.read" }, new[] { "selling-lists" }, "--purpose", "purpose.unknown")]

@@ -43,6 +43,7 @@ internal static class AuditEventWords
         [AuditEventType.StaffRoleSet] = ("Staff role changed", "従業者の役割の変更", "Rol del personal cambiado"),
         [AuditEventType.StaffDeactivated] = ("Staff account deactivated", "従業者アカウントの無効化", "Cuenta de personal desactivada"),
         [AuditEventType.StaffReactivated] = ("Staff account reactivated", "従業者アカウントの再有効化", "Cuenta de personal reactivada"),
+        [AuditEventType.StaffJointUserSet] = ("Staff account's joint user set", "従業者アカウントの共同利用者の設定", "Usuario conjunto de la cuenta de personal asignado"),
         [AuditEventType.StaffPasswordChanged] = ("Staff password changed", "従業者のパスワードの変更", "Contraseña del personal cambiada"),
         [AuditEventType.SessionExpired] = ("Session expired", "セッションの期限切れ", "Sesión caducada"),
         [AuditEventType.SessionsRevoked] = ("Sessions ended", "セッションの終了", "Sesiones cerradas"),

@@ -107,5 +107,28 @@ internal static partial class ConsoleWords
         ["The date cannot be in the future."] = ("未来の日付は指定できません。", "La fecha no puede estar en el futuro."),
         ["A role has 1 to 64 letters, digits, '-', '_' or '.'."] = ("役割は1～64文字の英数字、「-」「_」「.」で指定してください。", "Un rol tiene de 1 a 64 letras, dígitos, '-', '_' o '.'."),
         ["The user name, password or code is not right, or the account is locked for a while."] = ("ユーザー名、パスワードまたはコードが正しくないか、アカウントが一時的にロックされています。", "El nombre de usuario, la contraseña o el código no son correctos, o la cuenta está bloqueada por un tiempo."),
+        // Joint users abroad (issue 22).
+        ["Joint user whose staff holds the account"] = ("このアカウントを使う従業者の共同利用者", "Usuario conjunto al que pertenece el titular de la cuenta"),
+        ["None: the operator's own staff"] = ("なし（当社の従業者）", "Ninguno: personal del propio operador"),
+        ["The account's sessions end. A read by the staff of a joint user abroad is recorded as a transfer abroad."] =
+            ("このアカウントのセッションは終了します。外国にある共同利用者の従業者による閲覧は、外国への提供として記録されます。", "Las sesiones de la cuenta terminan. Una lectura del personal de un usuario conjunto en el extranjero se registra como transferencia al extranjero."),
+        ["Set joint user"] = ("共同利用者を設定", "Asignar usuario conjunto"),
+        ["Joint user set."] = ("共同利用者を設定しました。", "Usuario conjunto asignado."),
+        ["access through Custodian"] = ("Custodianでの閲覧", "acceso a través de Custodian"),
+        ["joint user abroad ({0}), for {1}"] = ("外国にある共同利用者（{0}）、利用目的 {1}", "usuario conjunto en el extranjero ({0}), para {1}"),
+        ["At most 1000 characters."] = ("1000文字以内で入力してください。", "Como máximo 1000 caracteres."),
+        ["Policy versions"] = ("ポリシーの版", "Versiones de la política"),
+        ["Each loaded version of each policy and what it changed from the one before. Persons under an earlier version are told of a new one: by e-mail where an address is held, otherwise on the list below for the operator. Nobody is told twice."] =
+            ("読み込まれている各ポリシーの各版と、前の版からの変更点です。以前の版のもとにある本人には新しい版を通知します。メールアドレスを保有している場合はメールで、それ以外は下の一覧で事業者が通知します。同じ人に二度通知することはありません。",
+                "Cada versión cargada de cada política y lo que cambió respecto de la anterior. A las personas con una versión anterior se les informa de la nueva: por correo electrónico si se tiene su dirección, si no en la lista de abajo para el operador. Nadie recibe el aviso dos veces."),
+        ["Version {0}: {1} e-mailed, {2} on the list, {3} told before."] = ("版 {0}：メール {1} 件、一覧 {2} 件、通知済み {3} 件。", "Versión {0}: {1} por correo, {2} en la lista, {3} ya avisadas."),
+        ["Not reachable: {0}"] = ("通知できなかった本人：{0}", "No se pudo avisar: {0}"),
+        ["Versions: {0}"] = ("版：{0}", "Versiones: {0}"),
+        ["Version {0}"] = ("版 {0}", "Versión {0}"),
+        ["Effective {0}; previous version {1}"] = ("施行日 {0}・前の版 {1}", "Vigente desde {0}; versión anterior {1}"),
+        ["It adds purposes or recipients: persons under an earlier version must agree before those uses."] =
+            ("利用目的または提供先を追加する版です。以前の版のもとにある本人は、その利用の前に同意が必要です。", "Añade propósitos o destinatarios: las personas con una versión anterior deben aceptarla antes de esos usos."),
+        ["Tell the persons under an earlier version"] = ("以前の版のもとにある本人に通知する", "Avisar a las personas con una versión anterior"),
+        ["Address"] = ("住所", "Domicilio"),
     };
 }

@@ -20,9 +20,36 @@ public static class ChangeDescriptions
         ChangeArea.JointUser => Term(changes, change.Id, language),
         ChangeArea.ClientCompanies => labels.Areas[ChangeArea.ClientCompanies],
         ChangeArea.Retention when RecordKinds.Find(change.Id) is { } kind =>
-            $"{labels.Records[kind]}: {change.Before ?? "—"} → {change.After ?? "—"}",
+            $"{labels.Records[kind]}: {Period(change.Before, language)} → {Period(change.After, language)}",
         _ => change.Id,
     };
+
+    /// <summary>A retention period in the page's language (3年, 3 years, 3 años); the diff keeps it as the policy file writes it.</summary>
+    internal static string Period(string? written, string language)
+    {
+        if (written is null || RetentionPeriod.Parse(written).Period is not { } period)
+        {
+            return written ?? "—";
+        }
+
+        var one = period.Count == 1;
+        var unit = (language, period.Unit) switch
+        {
+            ("ja", PeriodUnit.Days) => "日",
+            ("ja", PeriodUnit.Weeks) => "週間",
+            ("ja", PeriodUnit.Months) => "か月",
+            ("ja", _) => "年",
+            ("es", PeriodUnit.Days) => one ? " día" : " días",
+            ("es", PeriodUnit.Weeks) => one ? " semana" : " semanas",
+            ("es", PeriodUnit.Months) => one ? " mes" : " meses",
+            ("es", _) => one ? " año" : " años",
+            (_, PeriodUnit.Days) => one ? " day" : " days",
+            (_, PeriodUnit.Weeks) => one ? " week" : " weeks",
+            (_, PeriodUnit.Months) => one ? " month" : " months",
+            _ => one ? " year" : " years",
+        };
+        return period.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + unit;
+    }
 
     private static string Purpose(VersionChanges changes, string id, string language) =>
         (changes.To.FindPurpose(id) ?? changes.From.FindPurpose(id)) is { } p ? $"{p.Label}. {p.Description[language]}" : id;

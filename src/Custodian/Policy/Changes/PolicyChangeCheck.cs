@@ -43,9 +43,13 @@ internal sealed class PolicyChangeCheck(PolicyStore policies) : IGateCheck
             return Refusal(current, agreed, "provision to client companies");
         }
 
-        var toJointUsers = request.Actor.Role == JointUserCheck.Role
+        var toJointUsers = JointUserCheck.IsJointUser(request.Actor)
             || (request.Use == GateUse.Provide && purpose != ProvisionRules.ToUserCompany && current.Recipients.JointUse?.Purposes.Contains(purpose) == true);
-        return toJointUsers && (Added(changes, ChangeArea.JointUser) || changes.Changes.Any(c => c is { Area: ChangeArea.JointUsePurpose, Kind: ChangeKind.Added } && c.Id == purpose))
+        // Staff that name their joint user are held back only where that joint user is new; others by any new joint user.
+        var addedJointUser = request.Actor.JointUser is { } member
+            ? changes.Changes.Any(c => c is { Area: ChangeArea.JointUser, Kind: ChangeKind.Added } && c.Id == member)
+            : Added(changes, ChangeArea.JointUser);
+        return toJointUsers && (addedJointUser || changes.Changes.Any(c => c is { Area: ChangeArea.JointUsePurpose, Kind: ChangeKind.Added } && c.Id == purpose))
             ? Refusal(current, agreed, "sharing with joint users")
             : null;
     }

@@ -47,12 +47,16 @@ public static class PolicyDiff
             Sets(ChangeArea.ClientCompanyItem, before.Items, after.Items, changes);
         }
 
-        Sets(ChangeArea.JointUser, from.JointUse?.Members ?? [], to.JointUse?.Members ?? [], changes);
+        Sets(ChangeArea.JointUser, JointUsers(from.JointUse), JointUsers(to.JointUse), changes);
         Sets(ChangeArea.JointUseItem, from.JointUse?.Items ?? [], to.JointUse?.Items ?? [], changes);
         Sets(ChangeArea.JointUsePurpose, from.JointUse?.Purposes ?? [], to.JointUse?.Purposes ?? [], changes);
         Sets(ChangeArea.Outsourcing, from.Outsourcing?.Purposes ?? [], to.Outsourcing?.Purposes ?? [], changes);
         Sets(ChangeArea.AdvertisingPartner, from.AdvertisingPartners.Select(p => p.Name), to.AdvertisingPartners.Select(p => p.Name), changes);
     }
+
+    // A joint user abroad is a joint user too: adding one adds a recipient.
+    private static IEnumerable<string> JointUsers(JointUse? joint) =>
+        joint is null ? [] : joint.Members.Concat(joint.Abroad.Select(a => a.Member).Where(m => !joint.Members.Contains(m)));
 
     private static void Retention(PrivacyPolicy from, PrivacyPolicy to, List<PolicyChange> changes)
     {

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace Custodian.Policy.Loading;
 
 /// <summary>Recipients, grounds, the request procedure and the terms that name their ids.</summary>
@@ -39,10 +41,51 @@ internal sealed partial class PolicyReader
         var purposes = ItemIds(map, "purposes", Kind.Purpose);
         var manager = Reference(map, "responsible-manager", Kind.Term);
         var methods = ItemIds(map, "methods", Kind.Term);
+        var abroad = map.Field("abroad", required: false) is null ? [] : ReadEach(map, "abroad", ReadJointUserAbroad);
         map.Done();
         return manager is null
             ? null
-            : new JointUse { Members = members, Items = items, Purposes = purposes, ResponsibleManager = manager, Methods = methods };
+            : new JointUse { Members = members, Items = items, Purposes = purposes, ResponsibleManager = manager, Methods = methods, Abroad = abroad };
+    }
+
+    // APPI Art. 28: the country by its code (so staff and the disclosure name it in each language), its protection system
+    // and the recipient's measures as terms in the operator's words.
+    private JointUserAbroad? ReadJointUserAbroad(YamlMap map)
+    {
+        var member = Reference(map, "member", Kind.Term);
+        if (member is not null)
+        {
+            Define("joint user abroad", member, map.Field("member", required: true)!);
+            DefineRecipient(member, map.Node);
+        }
+
+        var country = map.TextAt("country");
+        var found = country is { } code ? Provision.Countries.Find(code.Value) : null;
+        if (country is { } given && (found is null || found.Code != given.Value))
+        {
+            diagnostics.Add(given.Node, PolicyRules.InvalidValue, $"{map.Path}.country must be an ISO 3166-1 alpha-2 code in upper case, such as MX");
+        }
+        else if (country is { } abroad)
+        {
+            abroadCountries.Add((abroad.Value, abroad.Node, $"{map.Path}.country"));
+        }
+
+        var system = Reference(map, "protection-system", Kind.Term);
+        var measures = Reference(map, "measures", Kind.Term);
+        return member is null || found is null || system is null || measures is null
+            ? null
+            : new JointUserAbroad { Member = member, Country = found.Code, ProtectionSystem = system, Measures = measures };
+    }
+
+    private readonly List<(string Code, YamlNode Node, string Path)> abroadCountries = [];
+
+    /// <summary>A joint user abroad is in another country than the operator, whose country is its calendar's.</summary>
+    private void CheckAbroad(string? calendar)
+    {
+        foreach (var (code, node, path) in abroadCountries.Where(c => string.Equals(c.Code, calendar, StringComparison.OrdinalIgnoreCase)))
+        {
+            diagnostics.Add(node, PolicyRules.InvalidValue, $"{path} is '{code}', the operator's own country (calendar {calendar}): a joint user there is not abroad");
+        }
     }
 
     private PartnerCompanies? ReadPartnerCompanies(YamlMap map)

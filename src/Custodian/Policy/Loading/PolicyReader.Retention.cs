@@ -5,18 +5,43 @@ internal sealed partial class PolicyReader
 {
     private static readonly string[] Bases = ["law", "contract", "policy"];
 
-    private List<RetentionRule> ReadRetention(YamlMap map, IReadOnlyDictionary<string, Notice>? notices, string? binding)
+    private List<RetentionRule> ReadRetention(YamlMap map, IReadOnlyDictionary<string, Notice>? notices, IReadOnlyDictionary<string, NoticeText> texts, string? binding)
     {
         if (map.Field("retention", required: false) is null)
         {
             return [];
         }
 
-        var bindingNotice = binding is not null && notices?.TryGetValue(binding, out var notice) == true ? notice : null;
-        return ReadEach(map, "retention", rule => ReadRetentionRule(rule, bindingNotice));
+        // A quote is the binding language's words: in its notice sections where the file has them, else in its text.
+        var sections = binding is null ? null
+            : notices?.TryGetValue(binding, out var notice) == true ? NoticeSections(notice)
+            : texts.TryGetValue(binding, out var text) ? TextSections(text)
+            : null;
+        return ReadEach(map, "retention", rule => ReadRetentionRule(rule, sections));
     }
 
-    private RetentionRule? ReadRetentionRule(YamlMap map, Notice? bindingNotice)
+    private static List<(string Heading, List<string> Lines)> NoticeSections(Notice notice) =>
+        notice.Sections.Select(s => (s.Heading, s.Paragraphs.Concat(s.Closing).Prepend(s.Heading).ToList())).ToList();
+
+    /// <summary>The text's lines grouped under the heading before them (the title for lines before any heading).</summary>
+    private static List<(string Heading, List<string> Lines)> TextSections(NoticeText text)
+    {
+        var sections = new List<(string Heading, List<string> Lines)> { (text.Title, [text.Title]) };
+        foreach (var block in text.Blocks)
+        {
+            var words = string.Concat(block.Runs.Select(r => r.Text));
+            if (block.Kind == TextBlockKind.Heading)
+            {
+                sections.Add((words, []));
+            }
+
+            sections[^1].Lines.Add(words);
+        }
+
+        return sections;
+    }
+
+    private RetentionRule? ReadRetentionRule(YamlMap map, List<(string Heading, List<string> Lines)>? sections)
     {
         var record = map.TextAt("record");
         RecordKind? kind = null;
@@ -54,7 +79,7 @@ internal sealed partial class PolicyReader
 
         var reference = map.Text("reference", required: basis is { Value: "law" or "contract" });
         var quote = map.TextAt("quote", required: basis is { Value: "policy" });
-        var section = quote is { } q ? FindQuote(map, q.Value, q.Node, bindingNotice) : null;
+        var section = quote is { } q ? FindQuote(map, q.Value, q.Node, sections) : null;
         var note = map.Text("note", required: false);
         return kind is null || period is null || basis is null
             ? null
@@ -71,11 +96,10 @@ internal sealed partial class PolicyReader
     }
 
     /// <summary>The heading of the binding notice's section that holds the quote word for word; an error where it holds none.</summary>
-    private string? FindQuote(YamlMap map, string quote, YamlDotNet.RepresentationModel.YamlNode node, Notice? bindingNotice)
+    private string? FindQuote(YamlMap map, string quote, YamlDotNet.RepresentationModel.YamlNode node, List<(string Heading, List<string> Lines)>? sections)
     {
-        var found = bindingNotice?.Sections.FirstOrDefault(s =>
-            s.Heading.Contains(quote, StringComparison.Ordinal) || s.Paragraphs.Concat(s.Closing).Any(p => p.Contains(quote, StringComparison.Ordinal)));
-        if (found is null && bindingNotice is not null)
+        var found = sections?.FirstOrDefault(s => s.Lines.Any(line => line.Contains(quote, StringComparison.Ordinal)));
+        if (sections is not null && found?.Heading is null)
         {
             diagnostics.Add(node, PolicyRules.QuoteNotInNotice, $"{map.Path}.quote is not found word for word in the binding-language notice");
         }

@@ -86,6 +86,16 @@ internal sealed partial class PolicyReader
         return text;
     }
 
+    /// <summary>Without notice sections, the texts set the policy's languages: every localized value speaks them, and the binding one has a text.</summary>
+    private void CheckTextLanguages(IReadOnlyCollection<string> languages, YamlMap textsMap, string? binding)
+    {
+        CheckLanguages(languages);
+        if (binding is not null && !languages.Contains(binding))
+        {
+            diagnostics.Add(textsMap.Node, PolicyRules.MissingBindingNotice, $"the binding language '{binding}' has no text");
+        }
+    }
+
     private void CheckTexts(IReadOnlyCollection<string> noticeLanguages, YamlMap? textsMap, Recipients recipients, IReadOnlyList<YamlNode> operatorSet)
     {
         foreach (var (language, key, _) in textsMap?.All() ?? [])

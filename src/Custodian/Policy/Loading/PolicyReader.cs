@@ -65,19 +65,29 @@ internal sealed partial class PolicyReader
         anonymized?.Done();
         var terms = map.Map("terms", required: false) is { } termsMap ? ReadTerms(termsMap) : new Dictionary<string, LocalizedText>();
         var cookies = map.Map("cookies", required: false) is { } cookiesMap ? ReadCookies(cookiesMap, recipients) : null;
-        var noticesMap = map.Map("notices");
-        var notices = noticesMap is null ? null : ReadNotices(noticesMap);
-        var retention = ReadRetention(map, notices, binding?.Value);
+        // The operator's text files (texts:) are the notice; sections written in the file (notices:) are for a policy without them.
         var textsMap = map.Map("texts", required: false);
         var texts = textsMap is null ? new Dictionary<string, NoticeText>() : ReadTexts(textsMap);
+        var noticesMap = map.Map("notices", required: textsMap is null);
+        var notices = noticesMap is null ? null : ReadNotices(noticesMap);
+        var retention = ReadRetention(map, notices, texts, binding?.Value);
         var operatorSet = ReadOperatorSet(map, root);
+        CheckEffectiveIsOperatorSet(map, effective, operatorSet.Values);
         map.Done();
 
         CheckReferences();
+        CheckAbroad(calendar?.Value);
         if (notices is not null && noticesMap is not null)
         {
             CheckNotices(notices, noticesMap, binding?.Value, recipients, requests);
             CheckTexts(notices.Keys, textsMap, recipients, operatorSet.Nodes);
+        }
+        else if (textsMap is not null)
+        {
+            // The languages the file declares, read or not: an unreadable text is reported once, as unreadable.
+            var languages = textsMap.All().Select(t => t.Name).ToList();
+            CheckTextLanguages(languages, textsMap, binding?.Value);
+            CheckTexts(languages, textsMap, recipients, operatorSet.Nodes);
         }
 
         if (diagnostics.Errors.Count > 0)
@@ -103,7 +113,7 @@ internal sealed partial class PolicyReader
             AnonymizedItems = anonymizedItems,
             AnonymizedRemovedItems = removedItems,
             Terms = terms,
-            Notices = notices!,
+            Notices = notices ?? new Dictionary<string, Notice>(),
             Cookies = cookies,
             Retention = retention,
             Texts = texts,
@@ -223,6 +233,15 @@ internal sealed partial class PolicyReader
 
         diagnostics.Add(text.Node, PolicyRules.InvalidValue, "policy.effective must be a date written yyyy-MM-dd");
         return null;
+    }
+
+    // The published texts carry no effective day of a version: it is the operator's, and policy check lists it as such.
+    private void CheckEffectiveIsOperatorSet(YamlMap map, DateOnly? effective, IReadOnlyList<OperatorSetValue> operatorSet)
+    {
+        if (effective is not null && map.Field("effective", required: false) is { } node && !operatorSet.Any(value => value.Path == "effective"))
+        {
+            diagnostics.Add(node, PolicyRules.NotInText, "policy.effective is the operator's date, not the published text's: list 'effective' under operator-set");
+        }
     }
 
     private static bool IsLanguageCode(string value) => value.Length == 2 && value.All(char.IsAsciiLetterLower);

@@ -32,14 +32,14 @@ internal static class NoticeRenderer
             language == policy.BindingLanguage ? null : notice.TranslationNote,
             notice.Title,
             policy.Operator.Name,
-            policy.Notices.Keys.Order(StringComparer.Ordinal).ToList(),
+            policy.Languages.Order(StringComparer.Ordinal).ToList(),
             sections);
     }
 
     /// <summary>The text as written; only the binding language's approved text is binding, never a draft.</summary>
     private static NoticeView FromText(PrivacyPolicy policy, NoticeText text) =>
         new(policy.Id, policy.Version, text.Language, text.Language == policy.BindingLanguage && text.Status == TextStatus.Approved, null, text.Title,
-            policy.Operator.Name, policy.Notices.Keys.Order(StringComparer.Ordinal).ToList(), [])
+            policy.Operator.Name, policy.Languages.Order(StringComparer.Ordinal).ToList(), [])
         {
             Status = text.Status,
             ShowVersion = !policy.OperatorSet.Any(value => value.Path == "version"),
@@ -53,8 +53,29 @@ internal static class NoticeRenderer
             ? new Uri(url, UriKind.Absolute)
             : null;
 
+    /// <summary>
+    /// A section of the notice by what it shows, as heading and paragraphs: the text's section headed <paramref name="heading"/>
+    /// (the policy's own name for it) where the policy has a text, otherwise its notice section showing <paramref name="list"/>.
+    /// </summary>
+    public static NoticeViewSection? Section(PrivacyPolicy policy, string language, NoticeList list, string heading)
+    {
+        if (policy.Texts.TryGetValue(language, out var text))
+        {
+            var start = text.Blocks.ToList().FindIndex(b => b.Kind == TextBlockKind.Heading && string.Equals(Words(b), heading, StringComparison.OrdinalIgnoreCase));
+            return start < 0
+                ? null
+                : new NoticeViewSection(Words(text.Blocks[start]), text.Blocks.Skip(start + 1).TakeWhile(b => b.Kind != TextBlockKind.Heading).Select(Words).ToList(), [], []);
+        }
+
+        return policy.Notices.TryGetValue(language, out var notice) && notice.Sections.FirstOrDefault(s => s.List == list) is { } section
+            ? new NoticeViewSection(section.Heading, section.Paragraphs, [], section.Closing)
+            : null;
+    }
+
+    private static string Words(TextBlock block) => string.Concat(block.Runs.Select(r => r.Text));
+
     public static string LanguageFor(PrivacyPolicy policy, string? requestedLanguage) =>
-        requestedLanguage is not null && policy.Notices.ContainsKey(requestedLanguage) ? requestedLanguage : policy.BindingLanguage;
+        policy.Speaks(requestedLanguage) ? requestedLanguage! : policy.BindingLanguage;
 
     /// <summary>Quotes values from the structured policy, so the prose cannot disagree with what is enforced.</summary>
     private static string Fill(string paragraph, PrivacyPolicy policy) =>

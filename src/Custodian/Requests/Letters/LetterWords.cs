@@ -15,6 +15,10 @@ internal sealed class LetterWords(LetterTemplates templates)
     public string Purpose(PrivacyPolicy policy, string id, string language) =>
         policy.FindPurpose(id) is { } purpose ? $"{purpose.Label}. {purpose.Description[language]}" : Term(policy, id, language);
 
+    /// <summary>The recipient by name, with its country in the letter's language when it is abroad.</summary>
+    public static string Recipient(ProvisionRecordLine record, string language) =>
+        record.Country is { } code && Provision.Countries.Find(code) is { } country ? $"{record.Recipient} ({country.Name(language)})" : record.Recipient;
+
     public string Channel(PrivacyPolicy policy, string id, string language) =>
         policy.FindChannel(id)?.Name[language] ?? Term(policy, id, language);
 

@@ -115,7 +115,7 @@ internal sealed class LetterWriter(
             var policy = records.PolicyOf(request);
             Csv(archive, "provision-records.csv", package.ProvisionRecords.Select(r => new
             {
-                provided_at = r.At, recipient = r.Recipient, items = words.Items(policy, r.Items, request.Language),
+                provided_at = r.At, recipient = LetterWords.Recipient(r, request.Language), items = words.Items(policy, r.Items, request.Language),
                 purpose = words.Purpose(policy, r.Purpose, request.Language), ground = r.Ground,
             }));
             Csv(archive, "consents.csv", package.Consents.Select(c => new
@@ -150,11 +150,15 @@ internal sealed class LetterWriter(
         if (request.Type == "disclosure")
         {
             letter.Heading(templates.Label(lang, "heading.provision"))
-                .Paragraph(None(package.ProvisionRecords.Select(r => $"{Day(r.At)} {r.Recipient}: {words.Items(policy, r.Items, lang)} ({words.Purpose(policy, r.Purpose, lang)})")));
+                .Paragraph(None(package.ProvisionRecords.Select(r => $"{Day(r.At)} {LetterWords.Recipient(r, lang)}: {words.Items(policy, r.Items, lang)} ({words.Purpose(policy, r.Purpose, lang)})")));
             if (package.JointUse is { } joint)
             {
                 letter.Heading(templates.Label(lang, "heading.joint-use"))
                     .Paragraph($"{string.Join(", ", joint.Members)}\n{string.Join(", ", joint.Items.Select(i => policy.FindItem(i)?.Name[lang] ?? i))}\n{joint.ResponsibleManager}");
+                foreach (var abroad in joint.Abroad)
+                {
+                    letter.Paragraph($"{abroad.Member} ({abroad.Country})\n{abroad.ProtectionSystem}\n{abroad.Measures}");
+                }
             }
 
             letter.Heading(templates.Label(lang, "heading.consents"))

@@ -57,4 +57,29 @@ public sealed class PolicyDiffTests
         Assert.Contains(new ChangeLine(area, kind, text), lines);
         Assert.DoesNotContain(lines, l => l.Text.Contains(PolicyVersionFolder.AddedPurpose, StringComparison.Ordinal) || l.Text.Contains(PolicyVersionFolder.AddedJointUser, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("en", "Retention period", "Cookie choices: 25 months → 1 month")]
+    [InlineData("es", "Plazo de conservación", "Elecciones de cookies: 25 meses → 1 mes")]
+    [InlineData("ja", "保存期間", "Cookieの選択: 25か月 → 1か月")]
+    public void A_changed_retention_period_is_written_in_the_reader_s_language(string language, string area, string text)
+    {
+        var shorter = PolicyLoader.Load(Source.Replace("keep: 25 months", "keep: 1 month", StringComparison.Ordinal), Path.Combine(Folder, "v3.yaml")).Policy!;
+
+        var line = Assert.Single(ChangeDescriptions.Describe(PolicyDiff.Between(First, shorter), language));
+
+        Assert.Equal(new ChangeLine(area, ChangeLabels.For(language).Kinds[ChangeKind.Changed], text), line);
+    }
+
+    [Theory]
+    [InlineData("en", "3 years")]
+    [InlineData("en", "1 day")]
+    [InlineData("es", "2 semanas")]
+    [InlineData("ja", "1年")]
+    public void Periods_read_naturally(string language, string expected)
+    {
+        var written = expected switch { "3 years" => "3 years", "1 day" => "1 day", "2 semanas" => "2 weeks", _ => "1 year" };
+
+        Assert.Equal(expected, ChangeDescriptions.Period(written, language));
+    }
 }

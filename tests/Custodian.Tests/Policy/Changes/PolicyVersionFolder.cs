@@ -54,6 +54,7 @@ public static class PolicyVersionFolder
         .Replace("\noperator-set:\n", $$"""
 
             operator-set:
+              - effective
               - purposes[{{AddedPurpose}}]
               - recipients.joint-use.members[{{AddedJointUser}}]
 

@@ -80,4 +80,25 @@ public sealed class PolicyVersionLoadingTests : IDisposable
         Assert.Equal("invalid-value", error.Rule);
         Assert.Contains("effective", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_effective_date_is_listed_as_set_by_the_operator()
+    {
+        var second = PolicyLoader.Load(File.ReadAllText(Path.Combine(_folder, PolicyVersionFolder.PolicyId + ".v2.yaml")), Path.Combine(_folder, PolicyVersionFolder.PolicyId + ".v2.yaml"));
+
+        var value = Assert.Single(second.Policy!.OperatorSet, v => v.Path == "effective");
+        Assert.Equal("2026-12-01", value.Value);
+    }
+
+    [Fact]
+    public void An_effective_date_not_listed_under_operator_set_is_refused_at_its_line()
+    {
+        var path = Path.Combine(_folder, PolicyVersionFolder.PolicyId + ".v2.yaml");
+        var yaml = File.ReadAllText(path).Replace("  - effective\n", "", StringComparison.Ordinal);
+
+        var error = Assert.Single(PolicyLoader.Load(yaml, path).Errors);
+
+        Assert.Equal(("not-in-text", LineOf(yaml, "effective:")), (error.Rule, error.Line));
+        Assert.Contains("operator-set", error.Message, StringComparison.Ordinal);
+    }
 }
