@@ -36,7 +36,6 @@ public sealed class DatabaseMigrator(IDbContextFactory<CustodianDb> factory, IOp
         "20261210300100_GroupRequests",
         "20261210400100_SchedulerLease",
         "20261210700100_UseReasons",
-        "20261211100100_VaultWithoutRowId",
     ];
 
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)

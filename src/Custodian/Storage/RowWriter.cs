@@ -88,7 +88,7 @@ internal static class RowWriter
             // cache an import can afford holds them (a million persons' digests are some 150 MB), and 64 MB only put
             // the import above its memory bound (docs/benchmarks.md, issue 24). The pool keeps the connection, so once.
             using var cache = connection.CreateCommand();
-            cache.CommandText = "PRAGMA cache_size=-" + (Environment.GetEnvironmentVariable("CUSTODIAN_IMPORT_CACHE_KB") ?? "32768");
+            cache.CommandText = "PRAGMA cache_size=-32768";
             cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
             cache.ExecuteNonQuery();
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using static Custodian.Storage.SqliteNative;
@@ -11,9 +10,7 @@ namespace Custodian.Storage;
 /// connection (so inside its transaction) and stepped per row, values bound through SQLite's C API the way
 /// Microsoft.Data.Sqlite binds them (a Guid as upper-case text, a DateTime as ISO text, enums and bools as
 /// integers), so rows are stored exactly as SaveChanges stores them. Microsoft.Data.Sqlite looks each named
-/// parameter up and converts each string to a new UTF-8 array per bind; this encodes into one buffer it reuses.
-/// Text goes in as UTF-8, the database's encoding: bound as UTF-16, SQLite converted every value again at each step,
-/// into memory it allocated and freed per value (an import binds about eighteen texts per person).
+/// parameter up and converts each string to a new UTF-8 array per bind; this binds UTF-16 straight from the string.
 /// </summary>
 internal sealed class RowWriterSqlite : IDisposable
 {
@@ -21,10 +18,7 @@ internal sealed class RowWriterSqlite : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle;
-    private byte[] _utf8 = new byte[256];
-    private DateTime _lastDate = DateTime.MinValue;
-    private readonly byte[] _lastDateText = new byte[32];
-    private int _lastDateLength = -1;
+    private readonly char[] _chars = new char[64];
 
     public RowWriterSqlite(SqliteConnection connection, string sql)
     {
@@ -37,11 +31,11 @@ internal sealed class RowWriterSqlite : IDisposable
     public void Bind(int index, object? value) => Check(value switch
     {
         null => sqlite3_bind_null(_handle, index),
-        string s => BindText(index, s),
+        string s => sqlite3_bind_text16(_handle, index, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(s.AsSpan()), s.Length * 2, Transient),
         byte[] { Length: 0 } => sqlite3_bind_zeroblob(_handle, index, 0),
         byte[] b => sqlite3_bind_blob(_handle, index, b, b.Length, Transient),
         Guid g => BindGuid(index, g),
-        DateTime d => BindDate(index, d),
+        DateTime d => BindChars(index, d.TryFormat(_chars, out var n, DateTimeFormat, CultureInfo.InvariantCulture) ? n : throw new FormatException()),
         bool b => sqlite3_bind_int64(_handle, index, b ? 1 : 0),
         Enum e => sqlite3_bind_int64(_handle, index, Convert.ToInt64(e, CultureInfo.InvariantCulture)),
         int i => sqlite3_bind_int64(_handle, index, i),
@@ -62,43 +56,18 @@ internal sealed class RowWriterSqlite : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private int BindText(int index, string text)
-    {
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_utf8.Length < most)
-        {
-            _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
-        }
-
-        return sqlite3_bind_text(_handle, index, ref _utf8[0], Encoding.UTF8.GetBytes(text, _utf8), Transient);
-    }
-
     private int BindGuid(int index, Guid guid)
     {
-        guid.TryFormat(_utf8, out var length);
+        guid.TryFormat(_chars, out var length);
         for (var i = 0; i < length; i++)
         {
-            // Hexadecimal letters upper-cased, as Microsoft.Data.Sqlite stores a Guid.
-            if (_utf8[i] >= (byte)'a')
-            {
-                _utf8[i] -= 'a' - 'A';
-            }
+            _chars[i] = char.ToUpperInvariant(_chars[i]);
         }
 
-        return sqlite3_bind_text(_handle, index, ref _utf8[0], length, Transient);
+        return BindChars(index, length);
     }
 
-    // A batch's audit events share one instant: it is formatted once.
-    private int BindDate(int index, DateTime date)
-    {
-        if (date != _lastDate || date.Kind != _lastDate.Kind || _lastDateLength < 0)
-        {
-            _lastDateLength = date.TryFormat(_lastDateText, out var n, DateTimeFormat, CultureInfo.InvariantCulture) ? n : throw new FormatException();
-            _lastDate = date;
-        }
-
-        return sqlite3_bind_text(_handle, index, ref _lastDateText[0], _lastDateLength, Transient);
-    }
+    private int BindChars(int index, int length) => sqlite3_bind_text16(_handle, index, ref _chars[0], length * 2, Transient);
 
     private void Check(int rc)
     {

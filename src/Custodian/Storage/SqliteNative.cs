@@ -48,9 +48,6 @@ internal static class SqliteNative
     [DllImport(Library), SuppressGCTransition]
     public static extern int sqlite3_bind_blob(IntPtr statement, int index, byte[] value, int length, IntPtr destructor);
 
-    [DllImport(Library), SuppressGCTransition]
-    public static extern int sqlite3_bind_text(IntPtr statement, int index, ref byte value, int bytes, IntPtr destructor);
-
     // Unicode makes char blittable: the characters are pinned where they are, not copied.
     [DllImport(Library, CharSet = CharSet.Unicode), SuppressGCTransition]
     public static extern int sqlite3_bind_text16(IntPtr statement, int index, ref char value, int bytes, IntPtr destructor);

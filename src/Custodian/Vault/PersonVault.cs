@@ -57,29 +57,18 @@ public sealed class PersonVault(
     public Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, CancellationToken cancellationToken = default) =>
         RegisterManyAsync(actor, enrolled, Enrolment.IndexesInKeyOrder(enrolled), cancellationToken);
 
-    private async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, List<BlindIndex> indexes, CancellationToken cancellationToken, int walPages = 0)
+    private async Task RegisterManyAsync(Actor actor, IReadOnlyList<EnrolledPerson> enrolled, List<BlindIndex> indexes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entries = enrolled.Select(e => Registered(actor, e.Person)).ToList();
-        await audit.CommitAsync(db, entries, async (d, ct) =>
-        {
-            if (walPages > 0 && d.Database.IsSqlite())
-            {
-                await using var pragma = d.Database.GetDbConnection().CreateCommand();
-                pragma.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(d.Database.CurrentTransaction!);
-                pragma.CommandText = "PRAGMA wal_autocheckpoint=" + walPages.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
-
-            await Enrolment.WriteAsync(d, enrolled, indexes, ct);
-        }, cancellationToken);
+        await audit.CommitAsync(db, entries, (d, ct) => Enrolment.WriteAsync(d, enrolled, indexes, ct), cancellationToken);
     }
 
     /// <summary>
     /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
     /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps one
-    /// sealed batch waiting: sealing a batch takes a fraction of writing one, so a second waiting only held memory. The first is small so the writer
-    /// starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
+    /// sealed batch waiting: sealing a batch takes a fraction of writing one, so a second waiting only held memory
+    /// (issue 24 bounds an import's memory). The first is small so the writer starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
     /// digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
     public Task<int> ImportAsync(
@@ -106,7 +95,7 @@ public sealed class PersonVault(
             {
                 // Sealed ahead, maybe before a rotation: what the retired key wrapped goes under the new one now.
                 crypto.RewrapStale(persons.Select(p => p.Key));
-                await RegisterManyAsync(actor, persons, indexes, stop.Token, WalPagesExperiment);
+                await RegisterManyAsync(actor, persons, indexes, stop.Token);
                 done += persons.Length;
                 progress?.Report(done);
             }
@@ -350,8 +339,6 @@ public sealed class PersonVault(
         await StorageMaintenance.CheckpointAsync(db, cancellationToken);
         return erased;
     }
-
-    private static readonly int WalPagesExperiment = int.TryParse(Environment.GetEnvironmentVariable("CUSTODIAN_IMPORT_WAL_PAGES"), out var n) ? n : 0;
 
     private static AuditEntry Registered(Actor actor, Person person) =>
         new(AuditEventType.PersonRegistered, actor.AuditName, PersonId: person.Id, Purpose: person.Channel, Items: person.ItemIds);
