@@ -122,6 +122,9 @@ internal static class ImportCommand
             await result.Out().WriteLineAsync($"resuming after line {check.ResumeAfterLine}: {check.AlreadyImported} persons already imported");
         }
 
+        // The first pass's set of the file's digests (tens of MB at a million rows) is garbage now: handing its memory
+        // back before the writer's batches and page cache grow keeps the peak at the larger pass, not their sum.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         await prepared;
         var vault = host.Services.GetRequiredService<PersonVault>();
         var imported = fresh == 0 ? 0 : await Progress.RunRowsAsync(

@@ -21,6 +21,7 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
     private const int Chunk = 4096;
     private (long Length, DateTime Written) _checkedFile;
     private (PrivacyPolicy Policy, Channel Channel)? _checkedAgainst;
+    private int _expectedRows;
 
     public async Task<CheckReport> CheckAsync(ImportDuplicates duplicates, Task prepared, TextWriter error, CancellationToken ct)
     {
@@ -50,6 +51,11 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
             var leading = true;
             await foreach (var chunk in chunks.Reader.ReadAllAsync(ct))
             {
+                if (rows == 0)
+                {
+                    scan.Expect(_expectedRows);
+                }
+
                 var checkedRows = chunk.AsParallel().AsOrdered().WithCancellation(ct).Select(row => Check(row, duplicates)).ToArray();
                 var good = new List<int>(chunk.Length);
                 for (var i = 0; i < chunk.Length; i++)
@@ -189,7 +195,7 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
             ? [.. errors.SelectMany(e => e.Value.Select(m => (e.Key, m)))]
             : [(failure.Field ?? "row", $"{failure.Code}: {failure.Detail}")];
 
-    private static async Task ReadAsync(ImportSource source, System.Threading.Channels.ChannelWriter<SourceRow[]> output, CancellationToken ct)
+    private async Task ReadAsync(ImportSource source, System.Threading.Channels.ChannelWriter<SourceRow[]> output, CancellationToken ct)
     {
         try
         {
@@ -199,6 +205,14 @@ internal sealed class ImportPass(Enrolment enrolment, ImportOptions options, Col
                 chunk.Add(row);
                 if (chunk.Count == Chunk)
                 {
+                    if (_expectedRows == 0)
+                    {
+                        // The rows of the whole file at the first chunk's bytes a row, rather more than fewer: the reader's
+                        // buffer (64 KiB) may be ahead of the chunk. Written before the chunk is handed on, so seen with it.
+                        var consumed = Math.Max(source.Position - (1 << 16), source.Position / 2);
+                        _expectedRows = (int)Math.Min(50_000_000, source.Length * Chunk / Math.Max(1, consumed));
+                    }
+
                     await output.WriteAsync([.. chunk], ct);
                     chunk.Clear();
                 }

@@ -14,6 +14,7 @@ internal sealed record SourceRow(int Ordinal, long Line, Dictionary<string, stri
 /// Reads a CSV or JSON-lines file one row at a time, so memory does not grow with the file. Columns are renamed by the
 /// mapping, then must be items of the policy. The file is decoded as UTF-8 (a byte-order mark is accepted); invalid
 /// bytes become U+FFFD and the row's field is reported, so every badly encoded line is named, not just the first.
+/// A NUL character counts as badly encoded too: it is what UTF-16 without a byte-order mark looks like read as UTF-8.
 /// </summary>
 internal sealed class ImportSource : IDisposable
 {
@@ -74,7 +75,8 @@ internal sealed class ImportSource : IDisposable
         {
             var (item, problem) = Column(header[i]);
             _columns[i] = item;
-            if (problem is not null)
+            // A header in another encoding is one problem, not one per column.
+            if (problem is not null && !problems.Contains($"1: {problem}"))
             {
                 problems.Add($"1: {problem}");
             }
@@ -91,9 +93,9 @@ internal sealed class ImportSource : IDisposable
     // A source column's item: renamed by the mapping (null: the mapping drops it), then one of the policy's.
     private (string? Item, string? Problem) Column(string name)
     {
-        if (name.Contains(Replacement, StringComparison.Ordinal))
+        if (!IsUtf8(name))
         {
-            return (null, "header: encoding.utf8: the header is not valid UTF-8 (the file must be UTF-8).");
+            return (null, "header: encoding.utf8: the header is not valid UTF-8 (the file must be UTF-8; convert a UTF-16 or Latin-1 file first).");
         }
 
         if (!_map.TryMap(name, out var item))
@@ -204,7 +206,7 @@ internal sealed class ImportSource : IDisposable
 
     private static void Add(Dictionary<string, string?> items, string item, string? value, ref List<(string, string)>? problems)
     {
-        if (value is not null && value.Contains(Replacement, StringComparison.Ordinal))
+        if (value is not null && !IsUtf8(value))
         {
             (problems ??= []).Add(("items." + item, "encoding.utf8: not valid UTF-8 (the file must be UTF-8)."));
             value = null;
@@ -215,6 +217,8 @@ internal sealed class ImportSource : IDisposable
             (problems ??= []).Add(("items." + item, "column.twice: more than one column gives this item."));
         }
     }
+
+    private static bool IsUtf8(string text) => text.AsSpan().IndexOfAny(Replacement, '\0') < 0;
 
     private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
 

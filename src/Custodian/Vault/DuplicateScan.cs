@@ -20,6 +20,7 @@ internal sealed class DuplicateScan : IAsyncDisposable
     private readonly int _lookUpBatch;
     private readonly Dictionary<string, HashSet<DigestKey>> _kept = new(StringComparer.Ordinal);
     private readonly SqliteLookUp? _sqlite;
+    private int _expectedRows;
 
     internal DuplicateScan(CustodianDb db, int lookUpBatch)
     {
@@ -30,6 +31,12 @@ internal sealed class DuplicateScan : IAsyncDisposable
             _sqlite = new SqliteLookUp((SqliteConnection)db.Database.GetDbConnection(), lookUpBatch);
         }
     }
+
+    /// <summary>
+    /// About how many rows the file has: each item's set is made that size at once. Grown a doubling at a time, a set
+    /// of a million ends up to 1.4 million slots and, while it doubles the last time, holds both its old and new arrays.
+    /// </summary>
+    public void Expect(int rows) => _expectedRows = Math.Max(0, rows);
 
     /// <summary>The duplicates among the next rows of the file (their digests, in file order), by index in this chunk.</summary>
     public async Task<List<ChunkDuplicate>> NextAsync(IReadOnlyList<ImportDigest[]> rows, CancellationToken cancellationToken)
@@ -56,7 +63,7 @@ internal sealed class DuplicateScan : IAsyncDisposable
                 {
                     if (!_kept.TryGetValue(digest.Kind, out var kept))
                     {
-                        _kept[digest.Kind] = kept = [];
+                        _kept[digest.Kind] = kept = new HashSet<DigestKey>(_expectedRows);
                     }
 
                     kept.Add(DigestKey.Of(digest.Value));

@@ -66,9 +66,9 @@ public sealed class PersonVault(
 
     /// <summary>
     /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
-    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps up to
-    /// two sealed batches waiting, so the writer does not wait while the sizes grow. The first is small so the writer
-    /// starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
+    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps one
+    /// sealed batch waiting: sealing a batch takes a fraction of writing one, so a second waiting only held memory
+    /// (issue 24 bounds an import's memory). The first is small so the writer starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
     /// digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
     public Task<int> ImportAsync(
@@ -86,7 +86,7 @@ public sealed class PersonVault(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(2);
+        var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(1);
         var sealing = Task.Run(() => SealAsync(rows, check, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
         var done = 0;
         try

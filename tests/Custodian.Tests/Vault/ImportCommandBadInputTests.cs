@@ -65,6 +65,34 @@ public sealed class ImportCommandBadInputTests : IDisposable
     }
 
     [Fact]
+    public async Task A_utf16_file_without_a_byte_order_mark_is_named_on_line_one_once_and_nothing_is_written()
+    {
+        var csv = File(".csv", Encoding.Unicode.GetBytes($"{Header}\nAna Torres,ana@example.com,+52 442 555 0101,1990-05-04\n"));
+
+        var (exit, _, error) = await CustodianCli.RunAsync("import", "--input", csv, "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("persons.csv:1: header: encoding.utf8", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n'), l => l.Contains("encoding.utf8", StringComparison.Ordinal));
+        Assert.DoesNotContain("\0", error, StringComparison.Ordinal);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task With_a_byte_order_mark_and_crlf_line_ends_a_bad_row_is_named_at_its_own_line()
+    {
+        var text = $"{Header}\r\nAna Torres,ana@example.com,+52 442 555 0101,1990-05-04\r\nLuis Pérez,not-an-email,+52 442 555 0102,1985-01-20\r\n";
+        var csv = File(".csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
+
+        var (exit, _, error) = await CustodianCli.RunAsync("import", "--input", csv, "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("persons.csv:3: items.email: item.email", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("column.unknown", error, StringComparison.Ordinal);
+        AssertNothingWritten();
+    }
+
+    [Fact]
     public async Task A_quoted_newline_keeps_the_line_numbers_of_the_rows_after_it()
     {
         var csv = Csv($"{Header},address\nAna Torres,ana@example.com,+52 442 555 0101,1990-05-04,\"Calle 5\nQuerétaro\"\nLuis Pérez,not-an-email,+52 442 555 0102,1985-01-20,\n");
@@ -150,6 +178,34 @@ public sealed class ImportCommandBadInputTests : IDisposable
         Assert.Equal(1, badExit);
         Assert.Contains("bad.jsonl:2: row: json.invalid", badError, StringComparison.Ordinal);
         Assert.Equal(2, Count("vault_persons"));
+    }
+
+    [Fact]
+    public async Task Json_lines_with_a_byte_order_mark_and_crlf_name_an_unknown_key_at_its_line_and_write_nothing()
+    {
+        var jsonl = File(".jsonl", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(
+            "{\"name\":\"Ana Torres\",\"email\":\"ana@example.com\",\"telephone\":\"+52 442 555 0101\",\"date-of-birth\":\"1990-05-04\"}\r\n" +
+            "{\"name\":\"Luis Pérez\",\"email\":\"luis@example.com\",\"telephone\":\"+52 442 555 0102\",\"date-of-birth\":\"1985-01-20\",\"shoe-size\":42}\r\n")]);
+
+        var (exit, _, error) = await CustodianCli.RunAsync("import", "--input", jsonl, "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("persons.jsonl:2: shoe-size: column.unknown", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("persons.jsonl:1:", error, StringComparison.Ordinal);
+        AssertNothingWritten();
+    }
+
+    [Fact]
+    public async Task Check_only_with_a_bad_row_fails_names_it_and_writes_nothing()
+    {
+        var csv = Csv($"{Header}\nAna Torres,ana@example.com,+52 442 555 0101,1990-05-04\nLuis,bad-1,+52 442 555 0102,1985-01-20\n");
+
+        var (exit, output, error) = await CustodianCli.RunAsync("import", "--input", csv, "--check-only", "--data", _data);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("persons.csv:3: items.email: item.email", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("checked", output, StringComparison.Ordinal);
+        AssertNothingWritten();
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed class ImportCommandDuplicateTests : IDisposable
         var (exit, output, error) = await CustodianCli.RunAsync("import", "--input", Csv([Header, .. Persons(0, 3000)]), "--data", _data);
 
         Assert.True(exit == 0, error);
+        Assert.Contains("resuming after line 1501: 1500 persons already imported", output, StringComparison.Ordinal);
         Assert.Contains("imported 1500 persons, skipped 1500 duplicates", output, StringComparison.Ordinal);
         Assert.Equal(3000, Count("vault_persons"));
         Assert.Equal(6000, Count("vault_blind_indexes"));
