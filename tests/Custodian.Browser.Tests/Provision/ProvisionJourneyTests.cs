@@ -55,7 +55,12 @@ public sealed class ProvisionJourneyTests(ConsoleFixture console) : IClassFixtur
         var companyPage = await console.NewPageAsync();
         await ConsoleJourney.SignInFirstTimeAsync(companyPage, companyUser, "a long company password");
         await companyPage.GotoAsync("company");
+        // The list numbers its candidates: it shows no id, and it reads no one (reading is receiving).
+        Assert.DoesNotContain(person.ToString(), await companyPage.InnerTextAsync("main"), StringComparison.OrdinalIgnoreCase);
+        await companyPage.GotoAsync("company?lang=es");
+        Assert.Contains("Candidatos suministrados a su empresa", await companyPage.InnerTextAsync("h1"), StringComparison.Ordinal);
         await companyPage.ClickAsync($"a[href='company/persons/{person}']");
+        Assert.Contains("Cómo se obtuvieron estos datos", await companyPage.InnerTextAsync("section.statement h2"), StringComparison.Ordinal);
         var items = await companyPage.InnerTextAsync("table.items tbody");
 
         Assert.Equal(5, await companyPage.Locator("table.items tbody tr").CountAsync());

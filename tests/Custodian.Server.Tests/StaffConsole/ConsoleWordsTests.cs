@@ -59,7 +59,8 @@ public abstract partial class ConsoleWordsTests(CustodianApp app)
             .Concat(Directory.GetFiles(Path.Combine(root, "Provision"), "*.razor"))
             .Append(Path.Combine(root, "PersonPicker.razor"))
             .Append(Path.Combine(root, "AuditLogPage.razor"))
-            .Append(Path.Combine(root, "AuditTable.razor"));
+            .Append(Path.Combine(root, "AuditTable.razor"))
+            .Concat(Directory.GetFiles(Path.Combine(root, "..", "ClientCompany"), "*.razor"));
 
         var missing = files.SelectMany(f => Texts().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Text: m.Groups[1].Value)))
             .Where(t => !ConsoleWords.Table.ContainsKey(t.Text))

@@ -91,7 +91,7 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task A_bulk_catch_all_use_without_a_reason_is_refused_naming_the_reason_field_before_anyone_is_used(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var person = await h.RegisterAsync();
         var taken = 0;
 
@@ -107,7 +107,7 @@ public sealed class CatchAllPurposeTests
     [InlineData("postgres")]
     public async Task A_bulk_catch_all_use_with_a_reason_keeps_it_sealed_for_each_person_and_each_event_names_its_own(string provider)
     {
-        await using var h = await Harness.CreateAsync(provider);
+        await using var h = await GateHarness.CreateAsync(provider);
         var persons = new[] { await h.RegisterAsync(), await h.RegisterAsync() };
         var taken = new List<Guid>();
 
@@ -115,7 +115,7 @@ public sealed class CatchAllPurposeTests
 
         Assert.True(used.Succeeded, used.Failure?.Detail);
         Assert.Equal(persons.Order(), taken.Order());
-        var rows = await h.ReasonRowsAsync();
+        var rows = await ReasonRowsAsync(h);
         Assert.Equal(persons.Order(), rows.Select(r => r.PersonId).Order());
         await using var db = await h.DbAsync();
         var texts = await h.Get<UseReasons>().TextsAsync(db, rows.Select(r => r.Id).ToList(), TestContext.Current.CancellationToken);

@@ -3,7 +3,7 @@ using Custodian.Server.Host;
 namespace Custodian.Server.Components.Language;
 
 /// <summary>
-/// Settles the console's language before the page renders (<c>&lt;html lang&gt;</c> is written first): <c>?lang</c>,
+/// Settles the language of the console and the client companies' pages before the page renders (<c>&lt;html lang&gt;</c> is written first): <c>?lang</c>,
 /// which is also remembered in a cookie, else that cookie, else the browser's Accept-Language, else English.
 /// </summary>
 internal static class ConsoleLanguage
@@ -16,7 +16,7 @@ internal static class ConsoleLanguage
     {
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase))
+            if (Area(context) is not null)
             {
                 context.Items["lang"] = Choose(context);
             }
@@ -32,7 +32,7 @@ internal static class ConsoleLanguage
         {
             context.Response.Cookies.Append(Cookie, asked, new CookieOptions
             {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = "/console", MaxAge = TimeSpan.FromDays(365),
+                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, Path = Area(context) ?? "/console", MaxAge = TimeSpan.FromDays(365),
             });
             return asked;
         }
@@ -45,6 +45,12 @@ internal static class ConsoleLanguage
         PreferredLanguage.VaryByBrowser(context.Response);
         return PreferredLanguage.FromBrowser(context.Request, Offered) ?? "en";
     }
+
+    // The staff console and the client companies' pages speak the same three languages, each remembering its own choice.
+    private static string? Area(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/console", StringComparison.OrdinalIgnoreCase) ? "/console"
+        : context.Request.Path.StartsWithSegments("/company", StringComparison.OrdinalIgnoreCase) ? "/company"
+        : null;
 
     /// <summary>The language settled for this request (the console's, or the privacy centre's).</summary>
     public static string Of(HttpContext? context) => context?.Items["lang"] as string ?? "en";

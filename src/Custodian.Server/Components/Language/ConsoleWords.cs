@@ -10,7 +10,7 @@ internal static partial class ConsoleWords
     private static readonly WordList[] Blocks =
     [
         Home(), Persons(), AuditLog(), Anonymization(), Provision(), ProvisionLedgers(), Requests(), Inbox(), Retention(),
-        Account(), Incidents(), IncidentNotices(), SafeManagement(), Limits(), Messages(),
+        Account(), Incidents(), IncidentNotices(), SafeManagement(), Limits(), ClientCompany(), Messages(),
     ];
 
     public static readonly IReadOnlyDictionary<string, (string Ja, string Es)> Table = WordList.Merge(Blocks);
