@@ -45,6 +45,7 @@ internal static class Permissions
     public const string IncidentsManage = "incidents.manage";
     public const string AuditRead = "audit.read";
     public const string MetricsRead = "metrics.read";
+    public const string PolicyManage = "policy.manage";
 
     private const Realm StaffOrService = Realm.Staff | Realm.Service;
 
@@ -77,6 +78,8 @@ internal static class Permissions
         [IncidentsManage] = StaffOrService,
         [AuditRead] = Realm.Staff,
         [MetricsRead] = StaffOrService,
+        // Telling every person of a policy change is the privacy office's act, not a recruiter's.
+        [PolicyManage] = Realm.Staff,
     };
 
     /// <summary>The first permission of <paramref name="permissions"/> that a credential of <paramref name="realm"/> may not hold, or null.</summary>

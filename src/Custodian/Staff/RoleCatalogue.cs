@@ -68,7 +68,7 @@ internal sealed class RoleCatalogue
             Staff.Permissions.AnonymizationManage, Staff.Permissions.AnonymizationMethodRead, Staff.Permissions.StatisticsRead,
             Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf,
             Staff.Permissions.RetentionRead, Staff.Permissions.RetentionManage,
-            Staff.Permissions.IncidentsRead, Staff.Permissions.IncidentsManage, Staff.Permissions.AuditRead);
+            Staff.Permissions.IncidentsRead, Staff.Permissions.IncidentsManage, Staff.Permissions.AuditRead, Staff.Permissions.PolicyManage);
         yield return Role(InformationManager, Realm.Staff,
             Staff.Permissions.PersonsSearch, Staff.Permissions.PersonsRead, Staff.Permissions.StatisticsRead,
             Staff.Permissions.AccessReviewsReview, Staff.Permissions.DevicesApprove, Staff.Permissions.AccountSelf,

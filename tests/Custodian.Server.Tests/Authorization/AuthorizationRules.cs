@@ -234,7 +234,7 @@ public static class AuthorizationRules
         ["GET /console/persons/list"] = Door.Console("persons.search"),
         ["GET /metrics"] = Door.Api("metrics.read"),
         ["PUT /api/v1/staff/accounts/{id:guid}/joint-user"] = Door.Api("staff.manage"),
-        ["GET /console/policy"] = Door.Console("consent.manage"),
+        ["GET /console/policy"] = Door.Console("policy.manage"),
     };
 
     private static readonly string[] StaffWork =
@@ -248,7 +248,7 @@ public static class AuthorizationRules
     public static readonly IReadOnlyDictionary<string, (string Realm, string[] Permissions)> Roles = new Dictionary<string, (string, string[])>(StringComparer.Ordinal)
     {
         // Runs the system: every staff permission.
-        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage", "audit.read", "metrics.read"]),
+        ["administrator"] = ("staff", [.. StaffWork, "staff.manage", "devices.approve", "access-reviews.review", "account.self", "incidents.read", "incidents.manage", "audit.read", "metrics.read", "policy.manage"]),
         // The privacy office: requests, provision and its approval, releases, reviews, the retention schedule and its
         // disposal; registers nobody and manages no staff.
         ["privacy-officer"] = ("staff",
@@ -256,7 +256,7 @@ public static class AuthorizationRules
             "persons.search", "persons.read", "persons.correct", "persons.erase", "consent.manage", "provision.manage", "provision.approve",
             "requests.handle", "requests.documents.review", "inquiries.handle", "anonymization.manage", "anonymization.method.read",
             "statistics.read", "access-reviews.review", "devices.approve", "account.self", "retention.read", "retention.manage",
-            "incidents.read", "incidents.manage", "audit.read",
+            "incidents.read", "incidents.manage", "audit.read", "policy.manage",
         ]),
         // Answers for a department: reviews its access logs and approves its devices.
         ["information-manager"] = ("staff", ["persons.search", "persons.read", "statistics.read", "access-reviews.review", "devices.approve", "account.self", "incidents.read", "audit.read"]),
