@@ -89,11 +89,7 @@ public abstract class CustodianApp : WebApplicationFactory<Program>, IAsyncLifet
             Npgsql.NpgsqlConnection.ClearPool(pooled);
         }
 
-        await using var admin = new Npgsql.NpgsqlConnection(PostgresApp.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var command = admin.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
+        await PostgresApp.AdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 }
 
@@ -120,12 +116,15 @@ public class PostgresApp : CustodianApp
         await base.InitializeAsync();
     }
 
-    public static async Task CreateDatabaseAsync(string database)
+    public static Task CreateDatabaseAsync(string database) => AdminAsync($"CREATE DATABASE {database}");
+
+    /// <summary>Runs a statement on the cluster's administrative database (CREATE, DROP DATABASE).</summary>
+    public static async Task AdminAsync(string sql)
     {
         await using var connection = new Npgsql.NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE {database}";
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 
