@@ -89,6 +89,7 @@ public sealed class ConsentJourneyTests(CentreFixture centre) : IClassFixture<Ce
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept all" }).ClickAsync();
         var first = await ReceiptAsync(page);
+        await page.WaitForFunctionAsync("() => window.statsRan === 1"); // the statistics script runs once consent is given, after the receipt shows
         Assert.Contains("_stats_id=1", await page.EvaluateAsync<string>("() => document.cookie"), StringComparison.Ordinal);
 
         await page.ReloadAsync();
