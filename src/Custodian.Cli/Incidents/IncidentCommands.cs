@@ -7,14 +7,16 @@ using Microsoft.Extensions.Hosting;
 
 namespace Custodian.Cli.Incidents;
 
-/// <summary><c>custodian incidents deadlines|list|affected|report</c>: the PPC report dates, the open incidents, who is affected and the report drafts.</summary>
+/// <summary><c>custodian incidents deadlines|list|open|status|affected|report</c>: the PPC report dates, the register, who is affected and the report drafts.</summary>
 internal static class IncidentCommands
 {
     public static Command Create()
     {
-        var command = new Command("incidents", "Leak incidents: report deadlines to the PPC and the register's open incidents.");
+        var command = new Command("incidents", "Leak incidents: report deadlines to the PPC, the register of incidents, who is affected and the report drafts.");
         command.Subcommands.Add(DeadlinesCommand());
         command.Subcommands.Add(ListCommand());
+        command.Subcommands.Add(RegisterCommands.Open());
+        command.Subcommands.Add(RegisterCommands.Status());
         command.Subcommands.Add(AffectedCommand.Create());
         command.Subcommands.Add(ReportCommand.Create());
         return command;
