@@ -12,6 +12,9 @@ internal sealed class CopyBuffer(int capacity) : IDisposable
 {
     private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
 
+    // As Npgsql's: a string that is not valid UTF-16 (a lone surrogate) is refused, not written with a replacement character.
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     // 2000-01-01 UTC, PostgreSQL's epoch, in .NET ticks; timestamps travel as microseconds since then.
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(capacity);
@@ -44,8 +47,8 @@ internal sealed class CopyBuffer(int capacity) : IDisposable
 
     public void Text(string value)
     {
-        Reserve(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
-        var length = Encoding.UTF8.GetBytes(value, _bytes.AsSpan(Length + 4));
+        Reserve(4 + Utf8.GetMaxByteCount(value.Length));
+        var length = Utf8.GetBytes(value, _bytes.AsSpan(Length + 4));
         BinaryPrimitives.WriteInt32BigEndian(_bytes.AsSpan(Length), length);
         Length += 4 + length;
     }
