@@ -10,7 +10,7 @@ namespace Custodian.Storage;
 /// <see cref="RowWriter"/>'s bulk path on PostgreSQL: a table's rows encoded in COPY's binary format by a writer compiled
 /// once per entity type from the EF model (the property, its value converter, then the column's wire encoding) into one
 /// buffer, sent over a raw COPY stream in large writes. Npgsql's importer took each value as an object, looked its
-/// converter up and awaited each write: most of the client's CPU of an import's write. A table with a column type this
+/// converter up and awaited each write: 6–9 µs of an import's CPU a person (docs/benchmarks.md). A table with a column type this
 /// does not encode (<see cref="For"/> answers null) keeps Npgsql's importer.
 /// </summary>
 internal sealed class PostgresCopy
