@@ -15,6 +15,9 @@ namespace Custodian.Benchmarks.Vault;
 /// </summary>
 internal static class ImportProfile
 {
+    // On PostgreSQL, each writer part's CPU in the backend that ran it (it shares the cores with this process).
+    private static readonly Dictionary<string, TimeSpan> ServerParts = [];
+
     public static async Task RunAsync(int count, bool postgres)
     {
         var csv = Path.Combine(Path.GetTempPath(), $"custodian-profile-{count}.csv");
@@ -102,12 +105,26 @@ internal static class ImportProfile
         {
             Console.WriteLine($"| {name} | {wall.TotalSeconds:F2} s | {used.TotalMicroseconds / count:F1} |");
         }
+
+        if (postgres)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| writer part | PostgreSQL backend CPU µs per row |");
+            Console.WriteLine("|---|---|");
+            foreach (var (name, used) in ServerParts)
+            {
+                Console.WriteLine($"| {name} | {used.TotalMicroseconds / count:F1} |");
+            }
+        }
     }
 
     // The writer's transaction as RegisterManyAsync runs it, each table's rows timed apart.
     private static async Task WriteTimedAsync(BenchHost host, EnrolledPerson[] persons, Dictionary<string, (TimeSpan Wall, TimeSpan Cpu)> parts, Process process)
     {
         await using var db = await host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Custodian.Storage.CustodianDb>>().CreateDbContextAsync();
+        // Kept open for the context's life, so each part's PostgreSQL backend is one process whose CPU can be read.
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.OpenConnectionAsync(db.Database);
+        var backend = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database) is Npgsql.NpgsqlConnection pg ? pg.ProcessID : 0;
         var entries = persons.Select(p => new Custodian.Audit.AuditEntry(
             Custodian.Audit.AuditEventType.PersonRegistered, Actor.System.AuditName, PersonId: p.Person.Id, Purpose: p.Person.Channel, Items: p.Person.ItemIds)).ToList();
         var indexes = Enrolment.IndexesInKeyOrder(persons);
@@ -115,9 +132,14 @@ internal static class ImportProfile
         {
             var wall = Stopwatch.StartNew();
             var cpu = Cpu(process);
+            var server = backend == 0 ? TimeSpan.Zero : PostgresCpu.OfProcess(backend);
             await step();
             var (w, c) = parts.GetValueOrDefault(name);
             parts[name] = (w + wall.Elapsed, c + Cpu(process) - cpu);
+            if (backend != 0)
+            {
+                ServerParts[name] = ServerParts.GetValueOrDefault(name) + PostgresCpu.OfProcess(backend) - server;
+            }
         }
 
         await Part("look at the key file, re-wrap none", () => Task.FromResult(host.Get<VaultCrypto>().RewrapStale(persons.Select(p => p.Key))));
