@@ -41,9 +41,7 @@ internal static class RowWriter
         if (rows.Count >= BulkRows)
         {
             // Binary COPY: no statement to plan, and each value goes in the wire format with no array built around it.
-            await (PostgresCopy.For(entityType) is { } copy
-                ? copy.WriteAsync(db, rows, cancellationToken)
-                : CopyAsync(db, table, tableName, rows, cancellationToken));
+            await CopyAsync(db, table, tableName, rows, cancellationToken);
             return;
         }
 

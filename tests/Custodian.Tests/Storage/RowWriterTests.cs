@@ -118,38 +118,7 @@ public sealed class RowWriterTests : IDisposable
         Assert.Empty(await StoredAsync(written, "vault_person_keys"));
     }
 
-    public static TheoryData<string> ImportTables => ["vault_persons", "vault_person_keys", "vault_blind_indexes", "consent_records", "audit_events"];
-
-    // A batch of 1,000 rows or more goes through binary COPY on PostgreSQL, each value encoded by PostgresCopy itself.
-    [Theory]
-    [MemberData(nameof(ImportTables))]
-    public async Task Rows_copied_in_bulk_on_PostgreSQL_are_stored_exactly_as_SaveChanges_stores_them(string table)
-    {
-        var saved = Database("postgres");
-        var written = Database("postgres");
-        await using (var db = await saved.Factory.CreateDbContextAsync())
-        {
-            db.AddRange(Rows());
-            await db.SaveChangesAsync();
-        }
-
-        await using (var db = await written.Factory.CreateDbContextAsync())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = Rows();
-            await CopyAsync(db, rows.OfType<Person>().ToList());
-            await CopyAsync(db, rows.OfType<PersonKey>().ToList());
-            await CopyAsync(db, rows.OfType<BlindIndex>().ToList());
-            await CopyAsync(db, rows.OfType<ConsentRecord>().ToList());
-            await CopyAsync(db, rows.OfType<AuditEvent>().ToList());
-            await tx.CommitAsync();
-        }
-
-        var expected = await StoredAsync(saved, table);
-        Assert.NotEmpty(expected);
-        Assert.Equal(expected, await StoredAsync(written, table));
-    }
-
+    // A batch of 1,000 rows or more goes through Npgsql's binary COPY on PostgreSQL.
     [Fact]
     public async Task A_bulk_copy_with_a_row_that_breaks_a_key_is_refused_and_the_transaction_writes_nothing()
     {
@@ -163,14 +132,6 @@ public sealed class RowWriterTests : IDisposable
         }
 
         Assert.Empty(await StoredAsync(written, "vault_person_keys"));
-    }
-
-    private static Task CopyAsync<T>(CustodianDb db, List<T> rows)
-        where T : class
-    {
-        var copy = PostgresCopy.For(db.Model.FindEntityType(typeof(T))!);
-        Assert.NotNull(copy);
-        return copy.WriteAsync(db, rows, default);
     }
 
     public void Dispose() => _databases.ForEach(d => d.Dispose());
