@@ -1,4 +1,5 @@
 using Custodian.Server.Host;
+using Custodian.Server.Incidents;
 using Custodian.Staff;
 
 namespace Custodian.Server.Staff;
@@ -12,7 +13,8 @@ internal static class ApiTokenEndpoints
         tokens.MapPut("/{id:guid}/joint-user", async (Guid id, JointUserBody body, HttpContext http, ApiTokens t, CancellationToken ct) =>
                 (await t.SetJointUserAsync(http.User.ToActor(), id, body.JointUser, ct)).ToResult(token => Results.Ok(ApiTokenView.Of(token))))
             .RequirePermission(Permissions.StaffManage)
-            .WithSummary("Name the joint user (a member of a policy's joint use) whose service holds the token, or none; its next request acts for it");
+            .WithSummary("Name the joint user (a member of a policy's joint use) whose service holds the token, or none; its next request acts for it")
+            .WithRequestExample("""{ "jointUser": "leverages-career-mexico" }""");
         return app;
     }
 }

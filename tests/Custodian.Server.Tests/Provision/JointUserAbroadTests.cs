@@ -169,6 +169,10 @@ public abstract class JointUserAbroadTests(CustodianApp app)
         var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(("jointUser", "staff.joint-user-unknown"), (problem.Field(), problem.Code()));
         Assert.Equal("token.unknown", (await unknown.AssertProblemAsync(HttpStatusCode.NotFound)).Code());
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", ct)).RootElement;
+        var example = document.GetProperty("paths").GetProperty("/api/v1/staff/tokens/{id}/joint-user").GetProperty("put")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(Abroad, example.GetProperty("jointUser").GetString());
         await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(ct);
         Assert.Null((await db.Set<ApiToken>().SingleAsync(t => t.Id == token, ct)).JointUser);
         Assert.Empty(await TokenJointUserEventsAsync(token));
