@@ -11,6 +11,7 @@ using Custodian.Vault;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Server.Tests.Anonymization;
 
@@ -229,6 +230,24 @@ public abstract class ReleaseApiTests(CustodianApp app)
         await AssertReasonSealedForEachUseAsync(" release:" + id, null, "service.statistics", report.GetProperty("personsIncluded").GetInt32());
         var document = await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Contains("Quarterly labour-market report for the board", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_release_under_a_catch_all_purpose_uses_the_configured_reason_and_settings_without_one_are_refused_at_start()
+    {
+        await SeedAsync(10);
+        await using var reasoned = app.WithWebHostBuilder(b => b.UseSetting("Anonymization:Purpose", CatchAllPurpose).UseSetting("Anonymization:Schedule:Reason", Reason));
+        var validator = new ReleaseOptionsValidator(app.Service<Custodian.Policy.PolicyStore>());
+
+        Assert.True(await reasoned.Services.GetRequiredService<ReleaseScheduler>().TickAsync(TestContext.Current.CancellationToken));
+        var refused = validator.Validate(null, new ReleaseOptions { Purpose = CatchAllPurpose, Schedule = { Enabled = true } });
+        var unscheduled = validator.Validate(null, new ReleaseOptions { Purpose = CatchAllPurpose });
+
+        Assert.Contains("Anonymization:Schedule:Reason is required", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.True(unscheduled.Succeeded);
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        var release = await db.Set<AnonymizedRelease>().OrderByDescending(r => r.CreatedAt).FirstAsync();
+        await AssertReasonSealedForEachUseAsync(" release:" + release.Id, "system", CatchAllPurpose, release.PersonsIncluded);
     }
 
     private const string CatchAllPurpose = "service.incidental";
