@@ -134,7 +134,7 @@ internal static class RequestCommands
     // The command host carries the core modules only; the request services are put together here from the same configuration.
     private static RequestQueries Queries(IServiceProvider sp) =>
         new(sp.GetRequiredService<IDbContextFactory<CustodianDb>>(), Records(sp), Crypto(sp), sp.GetRequiredService<PolicyStore>(), Options(sp),
-            new StatusSecretGuard(sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<AuditLog>());
+            new StatusSecretGuard(sp.GetRequiredService<AddressCounts>(), sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<AuditLog>());
 
     private static RequestRecords Records(IServiceProvider sp)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Cli.Staff;
 
-/// <summary><c>custodian token create|list|revoke</c>: credentials for services; a secret is shown once, at creation.</summary>
+/// <summary><c>custodian token create|list|revoke|joint-user</c>: credentials for services; a secret is shown once, at creation.</summary>
 internal static class TokenCommand
 {
     public static Command Create()
@@ -40,7 +40,46 @@ internal static class TokenCommand
         token.Subcommands.Add(create);
         token.Subcommands.Add(ListCommand());
         token.Subcommands.Add(RevokeCommand());
+        token.Subcommands.Add(JointUserCommand());
         return token;
+    }
+
+    private static Command JointUserCommand()
+    {
+        var id = new Option<string>("--id") { Description = "The token's id, as printed by create and list", Required = true };
+        var member = new Option<string?>("--member")
+        {
+            Description = "The joint user whose service holds the token (its id in a policy's joint use); leave out for the operator's own",
+        };
+        var command = new Command("joint-user", "Name the joint user whose service holds a token, or none; servers act on it within seconds")
+        {
+            id, member, CliOutput.DataOption,
+        };
+        command.SetAction((parse, cancellationToken) =>
+            JointUserAsync(parse.GetValue(id)!, parse.GetValue(member), parse.Out(), parse.Error(),
+                parse.GetValue(CliOutput.DataOption) is { } data ? new Dictionary<string, string?> { ["Storage:DataDirectory"] = data } : null, cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> JointUserAsync(
+        string id, string? member, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? configuration, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var tokenId))
+        {
+            await error.WriteLineAsync("--id: not a token id (token.id)");
+            return CliOutput.Failed;
+        }
+
+        await using var cli = await CliHost.OpenAsync(configuration, cancellationToken);
+        var set = await cli.Services.GetRequiredService<ApiTokens>().SetJointUserAsync(Actor.System, tokenId, member, cancellationToken);
+        if (set.Failure is { } failure)
+        {
+            await error.WriteLineAsync($"--{(failure.Field == "jointUser" ? "member" : "id")}: {failure.Detail} ({failure.Code})");
+            return CliOutput.Failed;
+        }
+
+        await output.WriteLineAsync(set.Value!.JointUser is { } joint ? $"Token {tokenId} now acts for joint user {joint}." : $"Token {tokenId} now acts for the operator itself.");
+        return CliOutput.Ok;
     }
 
     private static Command ListCommand()

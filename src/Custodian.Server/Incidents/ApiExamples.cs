@@ -31,6 +31,18 @@ internal static class ApiExamples
             return Task.CompletedTask;
         });
 
+    /// <summary>An example JSON request body in the OpenAPI document, beside the schema the body's type gives.</summary>
+    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, string json) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.RequestBody?.Content is { } content && content.TryGetValue("application/json", out var media))
+            {
+                media.Example = JsonNode.Parse(json);
+            }
+
+            return Task.CompletedTask;
+        });
+
     /// <summary>
     /// A text body, documented only: <c>Accepts</c> would also make routing refuse other content types with 415 before
     /// the permission is checked, and the body is read as text whatever its declared type.

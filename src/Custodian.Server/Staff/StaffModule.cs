@@ -43,6 +43,7 @@ internal static class StaffModule
         app.UsePasswordChangeRestriction();
         app.MapSafeManagement();
         app.MapStaffAccounts();
+        app.MapApiTokens();
         app.MapAccountSecurity();
         app.MapAccessReviews();
         app.MapPost("/console/sign-out", SignOutAsync).AllowAnonymous().ExcludeFromDescription();

@@ -7,8 +7,8 @@ namespace Custodian.Server.Staff;
 
 /// <summary>
 /// Tokens that passed the database check, kept by the SHA-256 of their secret for <see cref="MaxAge"/>, so a
-/// service's requests do not each cost a query. A token revoked by this process stops working at once; one revoked
-/// elsewhere (another server, the command line) at most MaxAge later. Unknown secrets are never kept.
+/// service's requests do not each cost a query. A token revoked or changed (its joint user) by this process is read anew
+/// at once; one revoked or changed elsewhere (another server, the command line) at most MaxAge later. Unknown secrets are never kept.
 /// </summary>
 internal sealed class ValidatedTokens(ApiTokens tokens, TimeProvider time)
 {
@@ -17,11 +17,11 @@ internal sealed class ValidatedTokens(ApiTokens tokens, TimeProvider time)
     private const int MaxKept = 10_000;
     private readonly ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)> _kept = Forgetting(tokens);
 
-    // A revocation made in this process is refused here on the next call; only other processes wait out MaxAge.
+    // A revocation or change made in this process is seen here on the next call; only other processes wait out MaxAge.
     private static ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)> Forgetting(ApiTokens tokens)
     {
         var kept = new ConcurrentDictionary<string, (ApiToken Token, DateTimeOffset CheckedAt)>(StringComparer.Ordinal);
-        tokens.Revoked += id =>
+        tokens.Changed += id =>
         {
             foreach (var entry in kept.Where(e => e.Value.Token.Id == id))
             {

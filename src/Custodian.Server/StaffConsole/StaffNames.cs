@@ -34,6 +34,14 @@ internal sealed class StaffNames(IDbContextFactory<CustodianDb> factory)
         return accounts.ConvertAll(a => (a.Id, a.UserName));
     }
 
+    /// <summary>Every API token by name (never its secret, which is not kept), revoked ones too: their events stay in the log.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> TokensAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var tokens = await db.Set<ApiToken>().AsNoTracking().OrderBy(t => t.Name).ThenBy(t => t.CreatedAt).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        return tokens.ConvertAll(t => (t.Id, t.Name));
+    }
+
     /// <summary>The audit log's actor ("staff:{id}", "token:{id}", "system", "person:{id}") as a reader names it.</summary>
     public static string Describe(string actor, IReadOnlyDictionary<Guid, string> names, Func<string, string> words)
     {

@@ -234,6 +234,10 @@ public enum AuditEventType
     // Joint users abroad (9880–9899).
     /// <summary>A staff account was named a joint user's (reason: the member's term id; none: the operator's own again); its sessions ended.</summary>
     StaffJointUserSet = 9880,
+
+    // Follow-ups of issues 21–23 (9920–9929).
+    /// <summary>An API token was named a joint user's service (reason: the member's term id; none: the operator's own again); subject: the token's id.</summary>
+    ApiTokenJointUserSet = 9920,
 }
 
 /// <summary>What a caller asks the chain to record; sequence, time and hashes are the chain's to assign.</summary>

@@ -46,14 +46,14 @@ internal sealed class RequestQueries(
 
         // Checked even when locked, so a locked reference answers like any wrong secret, in the same time.
         var matches = crypto.SecretMatches(request, secret.Trim());
-        if (guard.IsLocked(request.Id))
+        if (await guard.IsLockedAsync(request.Id, cancellationToken))
         {
             return UnknownReference;
         }
 
         if (!matches)
         {
-            if (guard.Wrong(request.Id))
+            if (await guard.WrongAsync(request.Id, cancellationToken))
             {
                 var locked = RequestRecords.Entry(Audit.AuditEventType.RequestStatusLocked, Gate.Actor.System, request, "request.status-locked", outcome: Audit.AuditOutcome.Refused);
                 await audit.RecordAsync(locked, cancellationToken);
@@ -62,7 +62,7 @@ internal sealed class RequestQueries(
             return UnknownReference;
         }
 
-        guard.Right(request.Id);
+        await guard.RightAsync(request.Id, cancellationToken);
 
         return await StatusOfAsync(db, request, cancellationToken);
     }

@@ -1,32 +1,42 @@
-using System.Collections.Concurrent;
+using Custodian.Storage;
 
 namespace Custodian.Requests;
 
 /// <summary>
 /// Wrong secrets on the status page, per request: the fifth locks the reference for fifteen minutes, so a secret
-/// cannot be guessed however the guesses are spread over addresses. Kept in memory: a restart forgets the count,
-/// which costs an attacker a restart they cannot cause, and it keeps the schema unchanged for one server; several
-/// servers behind a balancer each allow five.
+/// cannot be guessed however the guesses are spread over addresses. Counted by <see cref="AddressCounts"/>: on PostgreSQL
+/// in one row that every server shares, so several servers behind a balancer allow five between them, not five each; on
+/// SQLite, one process's database, in memory (a restart forgets the count, which costs an attacker a restart they cannot cause).
 /// </summary>
-internal sealed class StatusSecretGuard(TimeProvider time)
+internal sealed class StatusSecretGuard(AddressCounts counts, TimeProvider time)
 {
     public const int MaxWrongSecrets = 5;
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
 
-    private readonly ConcurrentDictionary<Guid, Attempts> _requests = new();
+    // Wrong secrets short of a lock are forgotten a day after the first: long enough that spacing guesses out gains nothing.
+    private static readonly TimeSpan Counting = TimeSpan.FromDays(1);
 
-    private sealed record Attempts(int Wrong, DateTimeOffset? LockedUntil);
+    // The table keeps a digest of this, as of an address.
+    private static string Key(Guid requestId) => "status-secret:" + requestId.ToString("N");
 
-    public bool IsLocked(Guid requestId) => _requests.TryGetValue(requestId, out var a) && a.LockedUntil > time.GetUtcNow();
+    public async Task<bool> IsLockedAsync(Guid requestId, CancellationToken cancellationToken) =>
+        await counts.PeekAsync(Key(requestId), cancellationToken) is { } kept
+        && kept.Count >= MaxWrongSecrets && kept.WindowEnds > time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Counts a wrong secret; true for the one attempt that locked the reference (it alone is audited).</summary>
-    public bool Wrong(Guid requestId)
+    public async Task<bool> WrongAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var counted = _requests.AddOrUpdate(requestId, _ => new Attempts(1, null),
-            (_, a) => a.LockedUntil is { } until && until <= now ? new Attempts(1, null) : a with { Wrong = a.Wrong + 1 });
-        return counted.Wrong >= MaxWrongSecrets && _requests.TryUpdate(requestId, new Attempts(0, now + LockDuration), counted);
+        // One statement counts for every server, so exactly one attempt sees the fifth; the lock runs from then, and once it
+        // has ended the next wrong secret counts from one again.
+        var counted = await counts.CountAsync(Key(requestId), Counting, cancellationToken);
+        if (counted.Count != MaxWrongSecrets)
+        {
+            return false;
+        }
+
+        await counts.EndWindowAtAsync(Key(requestId), time.GetUtcNow() + LockDuration, cancellationToken);
+        return true;
     }
 
-    public void Right(Guid requestId) => _requests.TryRemove(requestId, out _);
+    public Task RightAsync(Guid requestId, CancellationToken cancellationToken) => counts.ForgetAsync(Key(requestId), cancellationToken);
 }

@@ -52,7 +52,7 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
             return Failure.Invalid("purposes", "purpose.unknown", $"'{unknown}' is not a purpose of use in any loaded policy.");
         }
 
-        var member = JointUsers.Check(policies, jointUser, "jointUser");
+        var member = Staff.JointUsers.Check(policies, jointUser, "jointUser");
         if (member.Failure is { } notJointUser)
         {
             return notJointUser;
@@ -83,8 +83,11 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
         return await db.Set<ApiToken>().AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Raised after a revocation commits, so this process forgets the token at once; other processes within ValidatedTokens.MaxAge.</summary>
-    public event Action<Guid>? Revoked;
+    /// <summary>
+    /// Raised after a revocation or another change to a token commits, so this process reads the token anew at once; other
+    /// processes within ValidatedTokens.MaxAge.
+    /// </summary>
+    public event Action<Guid>? Changed;
 
     /// <summary>Revokes a token for good. Another server that checked it moments ago may accept it for a few more seconds (see ValidatedTokens).</summary>
     public async Task<Result<ApiToken>> RevokeAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
@@ -102,9 +105,46 @@ public sealed class ApiTokens(IDbContextFactory<CustodianDb> factory, AuditLog a
 
         token.RevokedAt = time.GetUtcNow().UtcDateTime;
         await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenRevoked, actor.AuditName, Subject: token.Id.ToString())], cancellationToken);
-        Revoked?.Invoke(token.Id);
+        Changed?.Invoke(token.Id);
         return token;
     }
+
+    /// <summary>
+    /// The joint user (a member of a loaded policy's joint use) whose service holds the token, or null for the operator's own.
+    /// The token's next request acts for it: a read by the service of a joint user abroad then leaves a transfer record.
+    /// </summary>
+    public async Task<Result<ApiToken>> SetJointUserAsync(Actor actor, Guid id, string? jointUser, CancellationToken cancellationToken = default)
+    {
+        var member = Staff.JointUsers.Check(policies, jointUser, "jointUser");
+        if (member.Failure is { } unknown)
+        {
+            return unknown;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<ApiToken>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } token)
+        {
+            return Failure.NotFound("token.unknown", "No API token has this id.");
+        }
+
+        if (token.RevokedAt is not null)
+        {
+            return Failure.Conflict("token.revoked", "This API token is revoked.");
+        }
+
+        if (token.JointUser == member.Value)
+        {
+            return token;
+        }
+
+        token.JointUser = member.Value;
+        await audit.CommitAsync(db, [new AuditEntry(AuditEventType.ApiTokenJointUserSet, actor.AuditName, Subject: token.Id.ToString(), Reason: member.Value)], cancellationToken);
+        Changed?.Invoke(token.Id);
+        return token;
+    }
+
+    /// <summary>Every joint user the loaded policies name, for the console's choice.</summary>
+    public IReadOnlyList<string> JointUsers() => Staff.JointUsers.Known(policies);
 
     public async Task<ApiToken?> FindAsync(string secret, CancellationToken cancellationToken = default)
     {

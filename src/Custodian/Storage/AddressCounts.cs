@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Custodian.Storage;
 
 /// <summary>
-/// Fixed-window counters for the per-address limits (sign-in posts, the public forms). On PostgreSQL every server of a
+/// Fixed-window counters for the per-address limits (sign-in posts, the public forms) and the status page's wrong secrets
+/// per request (<c>Requests.StatusSecretGuard</c>). On PostgreSQL every server of a
 /// deployment counts in one row per limit and address, so N servers hold one limit, not N; on SQLite, one process's
 /// database, the count stays in memory. A window opens with the first use it counts and lasts the limit's period, as
 /// ASP.NET's fixed-window limiter's did; the servers' clocks must agree (NTP), as for <see cref="SchedulerLease"/>.
@@ -23,6 +24,12 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
         """;
 
     private const string SweepSql = """DELETE FROM storage_address_counts WHERE "WindowEnds" <= @now""";
+
+    private const string PeekSql = """SELECT "Count", "WindowEnds" FROM storage_address_counts WHERE "Key" = @key""";
+
+    private const string EndsSql = """UPDATE storage_address_counts SET "WindowEnds" = @ends WHERE "Key" = @key""";
+
+    private const string ForgetSql = """DELETE FROM storage_address_counts WHERE "Key" = @key""";
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(5);
 
@@ -49,9 +56,7 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
         }
 
         await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = CountSql;
-        Add(command, "key", Digest(key));
+        await using var command = Command(connection, CountSql, key);
         Add(command, "ends", ends);
         Add(command, "now", now);
         WindowCount counted;
@@ -70,6 +75,58 @@ internal sealed class AddressCounts(IOptions<StorageOptions> options, TimeProvid
         }
 
         return counted;
+    }
+
+    /// <summary>The count of <paramref name="key"/> as it stands, counting nothing; null when none is kept.</summary>
+    public async Task<WindowCount?> PeekAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!options.Value.UsesPostgres)
+        {
+            return _memory.TryGetValue(key, out var kept) ? kept : null;
+        }
+
+        await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
+        await using var command = Command(connection, PeekSql, key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new WindowCount(reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>Moves the end of <paramref name="key"/>'s current window (a lock that starts when it is decided, not at the first use).</summary>
+    public async Task EndWindowAtAsync(string key, DateTimeOffset ends, CancellationToken cancellationToken)
+    {
+        var at = ends.ToUnixTimeMilliseconds();
+        if (!options.Value.UsesPostgres)
+        {
+            _memory.AddOrUpdate(key, new WindowCount(1, at), (_, old) => old with { WindowEnds = at });
+            return;
+        }
+
+        await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
+        await using var command = Command(connection, EndsSql, key);
+        Add(command, "ends", at);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets <paramref name="key"/>'s count at once.</summary>
+    public async Task ForgetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!options.Value.UsesPostgres)
+        {
+            _memory.TryRemove(key, out _);
+            return;
+        }
+
+        await using var connection = await StorageModule.OpenConnectionAsync(options.Value, cancellationToken);
+        await using var command = Command(connection, ForgetSql, key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, string sql, string key)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "key", Digest(key));
+        return command;
     }
 
     // The table keeps a digest of the limit and address, not the address, and only until a sweep after its window ended.

@@ -8,7 +8,10 @@ using Custodian.Server.Tests.Infrastructure;
 using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Custodian.Server.Tests.Anonymization;
 
@@ -167,6 +170,116 @@ public abstract class ReleaseApiTests(CustodianApp app)
         Assert.All(cells, c => Assert.True(c.GetProperty("count").ValueKind == JsonValueKind.Null || c.GetProperty("count").GetInt32() >= 10));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync("/api/v1/statistics?by=email")).StatusCode);
         Assert.Equal("by", (await (await client.GetAsync("/api/v1/statistics")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Field());
+    }
+
+    [Fact]
+    public async Task For_a_catch_all_purpose_a_release_and_statistics_without_a_reason_are_refused_naming_it_and_nothing_is_written()
+    {
+        await using var catchAll = CatchAllServer();
+        var (client, actor) = await ClientOfAsync(catchAll);
+        await SeedAsync(10);
+        var before = (await CountAsync<AnonymizedRelease>(), await CountAsync<UseReason>());
+
+        var release = await client.PostAsJsonAsync(Releases, new { k = 2 });
+        var blank = await client.PostAsJsonAsync(Releases, new { k = 2, reason = "   " });
+        var counted = await client.PostAsJsonAsync("/api/v1/statistics", new { by = "career" });
+        var linked = await client.GetAsync("/api/v1/statistics?by=career");
+
+        foreach (var refused in new[] { release, blank, counted, linked })
+        {
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(("reason", "purpose.reason-required"), (problem.Field(), problem.Code()));
+        }
+
+        Assert.Equal(before, (await CountAsync<AnonymizedRelease>(), await CountAsync<UseReason>()));
+        // Refused before anyone was used: no person's use, allowed or refused, was recorded for the caller.
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        Assert.False(await db.Set<AuditEvent>().AnyAsync(e => e.Actor == actor && e.PersonId != null));
+    }
+
+    [Fact]
+    public async Task For_a_catch_all_purpose_a_release_and_statistics_with_a_reason_seal_it_for_each_person_used()
+    {
+        await using var catchAll = CatchAllServer();
+        var (client, actor) = await ClientOfAsync(catchAll);
+        await SeedAsync(12);
+
+        var report = await CreateAsync(client, new { k = 2, reason = Reason });
+        var counted = await client.PostAsJsonAsync("/api/v1/statistics", new { by = "career", reason = Reason });
+
+        Assert.True(counted.StatusCode == HttpStatusCode.OK, await counted.Content.ReadAsStringAsync());
+        Assert.Equal(CatchAllPurpose, (await counted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("purpose").GetString());
+        var id = report.GetProperty("releaseId").GetGuid();
+        await AssertReasonSealedForEachUseAsync(" release:" + id, actor, CatchAllPurpose, report.GetProperty("personsIncluded").GetInt32());
+        await AssertReasonSealedForEachUseAsync(" statistics:career", actor, CatchAllPurpose, null);
+    }
+
+    [Fact]
+    public async Task A_reason_given_for_a_purpose_that_needs_none_is_accepted_and_kept_as_the_gate_keeps_it()
+    {
+        var client = await app.ClientWithTokenAsync();
+        await SeedAsync(10);
+
+        var report = await CreateAsync(client, new { k = 2, reason = Reason });
+        var counted = await client.PostAsJsonAsync("/api/v1/statistics", new { by = "sex", reason = Reason });
+        var tooLong = await client.PostAsJsonAsync("/api/v1/statistics", new { by = "sex", reason = new string('x', UseReasons.MaxLength + 1) });
+
+        Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
+        Assert.Equal("reason", (await tooLong.AssertProblemAsync(HttpStatusCode.UnprocessableEntity)).Field());
+        var id = report.GetProperty("releaseId").GetGuid();
+        await AssertReasonSealedForEachUseAsync(" release:" + id, null, "service.statistics", report.GetProperty("personsIncluded").GetInt32());
+        var document = await app.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        Assert.Contains("Quarterly labour-market report for the board", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_release_under_a_catch_all_purpose_uses_the_configured_reason_and_settings_without_one_are_refused_at_start()
+    {
+        await SeedAsync(10);
+        await using var reasoned = app.WithWebHostBuilder(b => b.UseSetting("Anonymization:Purpose", CatchAllPurpose).UseSetting("Anonymization:Schedule:Reason", Reason));
+        var validator = new ReleaseOptionsValidator(app.Service<Custodian.Policy.PolicyStore>());
+
+        Assert.True(await reasoned.Services.GetRequiredService<ReleaseScheduler>().TickAsync(TestContext.Current.CancellationToken));
+        var refused = validator.Validate(null, new ReleaseOptions { Purpose = CatchAllPurpose, Schedule = { Enabled = true } });
+        var unscheduled = validator.Validate(null, new ReleaseOptions { Purpose = CatchAllPurpose });
+
+        Assert.Contains("Anonymization:Schedule:Reason is required", refused.FailureMessage, StringComparison.Ordinal);
+        Assert.True(unscheduled.Succeeded);
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        var release = await db.Set<AnonymizedRelease>().OrderByDescending(r => r.CreatedAt).FirstAsync();
+        await AssertReasonSealedForEachUseAsync(" release:" + release.Id, "system", CatchAllPurpose, release.PersonsIncluded);
+    }
+
+    private const string CatchAllPurpose = "service.incidental";
+    private const string Reason = "Quarterly report on Ana Torres's placement team";
+
+    // The same database, with releases and statistics read under the Mexico policy's catch-all purpose (1g).
+    private WebApplicationFactory<Program> CatchAllServer() => app.WithWebHostBuilder(b => b.UseSetting("Anonymization:Purpose", CatchAllPurpose));
+
+    private async Task<(HttpClient Client, string Actor)> ClientOfAsync(WebApplicationFactory<Program> server)
+    {
+        var created = await app.Service<ApiTokens>().CreateAsync(Actor.System, "catch-all", CustodianApp.ServicePermissions, []);
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", created.Value.Secret);
+        return (client, "token:" + created.Value.Token.Id);
+    }
+
+    /// <summary>Every allowed use under <paramref name="subject"/> names its own sealed reason by id, which opens to the reason given.</summary>
+    private async Task AssertReasonSealedForEachUseAsync(string subject, string? actor, string purpose, int? count)
+    {
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        var uses = (await db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.PersonReleased && e.Outcome == AuditOutcome.Allowed).ToListAsync())
+            .Where(e => e.Subject is { } s && s.EndsWith(subject, StringComparison.Ordinal) && (actor is null || e.Actor == actor)).ToList();
+        Assert.NotEmpty(uses);
+        if (count is { } expected) Assert.Equal(expected, uses.Count);
+        var ids = uses.Select(e => UseReasons.IdOf(e.Subject) ?? Guid.Empty).ToList();
+        Assert.DoesNotContain(Guid.Empty, ids);
+        var rows = await db.Set<UseReason>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync();
+        Assert.Equal(uses.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(purpose, r.Purpose));
+        Assert.All(uses, e => Assert.DoesNotContain("Torres", e.Subject, StringComparison.Ordinal));
+        var texts = await app.Service<UseReasons>().TextsAsync(db, ids, TestContext.Current.CancellationToken);
+        Assert.All(ids, id => Assert.Equal(Reason, texts[id]));
     }
 
     [Fact]

@@ -235,6 +235,8 @@ public static class AuthorizationRules
         ["GET /metrics"] = Door.Api("metrics.read"),
         ["PUT /api/v1/staff/accounts/{id:guid}/joint-user"] = Door.Api("staff.manage"),
         ["GET /console/policy"] = Door.Console("policy.manage"),
+        ["POST /api/v1/statistics"] = Door.Api("statistics.read"),
+        ["PUT /api/v1/staff/tokens/{id:guid}/joint-user"] = Door.Api("staff.manage"),
     };
 
     private static readonly string[] StaffWork =

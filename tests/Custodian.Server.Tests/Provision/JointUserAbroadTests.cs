@@ -130,6 +130,90 @@ public abstract class JointUserAbroadTests(CustodianApp app)
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/v1/staff/me/sessions", ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_tokens_joint_user_set_from_the_api_applies_to_its_very_next_request_and_is_audited()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await SafetyHost.SignInNewAsync(app, "administrator", Peer());
+        var (token, client) = await TokenAsync("mx-later");
+        var person = await RegisterGroupPersonAsync();
+        var read = $"/api/v1/persons/{person}?purpose=inquiry.respond";
+        // Read as the operator's own service first, so this server keeps the token as checked.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(read, ct)).StatusCode);
+        Assert.Empty(await RecordsAsync(person));
+
+        var set = await admin.Client.PutAsJsonAsync(TokenJointUserOf(token), new { jointUser = Abroad }, ct);
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var shown = await set.Content.ReadAsStringAsync(ct);
+        Assert.Equal(Abroad, JsonDocument.Parse(shown).RootElement.GetProperty("jointUser").GetString());
+        Assert.DoesNotContain("secret", shown, StringComparison.OrdinalIgnoreCase);
+        // Its very next request acts for the joint user abroad, though the token was checked moments ago.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(read, ct)).StatusCode);
+        var record = Assert.Single(await RecordsAsync(person));
+        Assert.Equal((Abroad, "MX", $"token:{token}"), (record.JointUser, record.Country, record.RequestedBy));
+        var set2 = Assert.Single(await TokenJointUserEventsAsync(token));
+        Assert.Equal(($"staff:{admin.Id}", Abroad), (set2.Actor, set2.Reason));
+    }
+
+    [Fact]
+    public async Task A_tokens_joint_user_no_policy_names_is_refused_naming_the_field_and_the_token_is_left_as_it_was()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await SafetyHost.SignInNewAsync(app, "administrator", Peer());
+        var (token, _) = await TokenAsync("nowhere-sync");
+
+        var refused = await admin.Client.PutAsJsonAsync(TokenJointUserOf(token), new { jointUser = "nowhere-ltd" }, ct);
+        var unknown = await admin.Client.PutAsJsonAsync(TokenJointUserOf(Guid.NewGuid()), new { jointUser = Abroad }, ct);
+
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("jointUser", "staff.joint-user-unknown"), (problem.Field(), problem.Code()));
+        Assert.Equal("token.unknown", (await unknown.AssertProblemAsync(HttpStatusCode.NotFound)).Code());
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json", ct)).RootElement;
+        var example = document.GetProperty("paths").GetProperty("/api/v1/staff/tokens/{id}/joint-user").GetProperty("put")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal(Abroad, example.GetProperty("jointUser").GetString());
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(ct);
+        Assert.Null((await db.Set<ApiToken>().SingleAsync(t => t.Id == token, ct)).JointUser);
+        Assert.Empty(await TokenJointUserEventsAsync(token));
+    }
+
+    [Fact]
+    public async Task A_tokens_joint_user_is_set_from_the_console_choosing_the_token_by_its_name()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var admin = await SafetyHost.SignInNewAsync(app, "administrator", Peer());
+        var name = $"console-sync-{Guid.NewGuid():N}"[..24];
+        var (token, _) = await TokenAsync(name);
+        const string Page = "/console/safe-management/accounts";
+        Assert.Contains($"<option value=\"{token}\">{name}</option>", await admin.Client.GetStringAsync(Page, ct), StringComparison.Ordinal);
+
+        var posted = await admin.Client.PostAsync(Page, await SafetyHost.FormAsync(admin.Client, Page, "token-joint-user",
+            ("TokenJointUser.TokenId", token.ToString()), ("TokenJointUser.Member", AtHome)), ct);
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync(ct);
+        Assert.Equal(AtHome, (await db.Set<ApiToken>().SingleAsync(t => t.Id == token, ct)).JointUser);
+        Assert.Single(await TokenJointUserEventsAsync(token));
+        Assert.Contains(" (joint user: ", await admin.Client.GetStringAsync(Page + "?lang=en", ct), StringComparison.Ordinal);
+    }
+
+    private static string TokenJointUserOf(Guid token) => $"/api/v1/staff/tokens/{token}/joint-user";
+
+    private async Task<(Guid Id, HttpClient Client)> TokenAsync(string name)
+    {
+        var created = await app.Service<ApiTokens>().CreateAsync(Actor.System, name, ["persons.read"], []);
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", created.Value.Secret);
+        return (created.Value.Token.Id, client);
+    }
+
+    private async Task<List<AuditEvent>> TokenJointUserEventsAsync(Guid token)
+    {
+        await using var db = await app.Service<IDbContextFactory<CustodianDb>>().CreateDbContextAsync();
+        return await db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.ApiTokenJointUserSet && e.Subject == token.ToString()).ToListAsync();
+    }
+
     /// <summary>A joint user's staff account, named its joint user by an administrator before its first sign-in.</summary>
     private async Task<SignedIn> JointStaffAsync(SignedIn admin, string member) =>
         await SafetyHost.SignInNewAsync(app, JointUserCheck.Role, Peer(), async id =>

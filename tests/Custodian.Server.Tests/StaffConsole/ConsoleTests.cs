@@ -4,6 +4,7 @@ using Custodian.Audit;
 using Custodian.Gate;
 using Custodian.Server.Tests.Infrastructure;
 using Custodian.Server.Tests.Staff;
+using Custodian.Staff;
 using Custodian.Storage;
 using Custodian.Vault;
 using Microsoft.EntityFrameworkCore;
@@ -199,6 +200,35 @@ public abstract class ConsoleTests(CustodianApp app)
         Assert.DoesNotContain($">{person}<", named, StringComparison.Ordinal);
         // The name was read through the gate, once, and recorded as a read by the officer.
         Assert.Single(await EventsAsync(AuditEventType.PersonRead), ReadByOfficer);
+    }
+
+    [Fact]
+    public async Task The_audit_logs_who_filter_offers_api_tokens_by_name_and_choosing_one_shows_that_tokens_events_only()
+    {
+        var person = await RegisterAsync();
+        var name = $"payroll-sync-{Guid.NewGuid():N}"[..20];
+        var created = await app.Service<ApiTokens>().CreateAsync(Actor.System, name, ["persons.read"], []);
+        var token = app.CreateClient();
+        token.DefaultRequestHeaders.Authorization = new("Bearer", created.Value.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await token.GetAsync($"/api/v1/persons/{person}?purpose=service.apply")).StatusCode);
+        var (officer, _) = await SafetyHost.SignInAsync(app, "privacy-officer", Peer());
+        var actor = "token:" + created.Value.Token.Id;
+
+        var any = await officer.GetStringAsync($"/console/audit?person={person}&lang=en");
+        var chosen = await officer.GetStringAsync($"/console/audit?person={person}&actor={actor}&lang=en");
+        var csv = await officer.GetStringAsync($"/console/audit/export?person={person}&actor={actor}");
+
+        // Offered by its name, in the language of the page; its secret is nowhere (only its hash is kept).
+        Assert.Matches($"<option value=\"{actor}\">API token “{name}”</option>", any);
+        Assert.Matches($"<option value=\"{actor}\" selected[^>]*>API token “{name}”</option>", chosen);
+        Assert.Contains("data-type=\"PersonRegistered\"", any, StringComparison.Ordinal);
+        Assert.DoesNotContain(created.Value.Secret, any + chosen, StringComparison.Ordinal);
+        // Chosen, it shows the token's read of the person and not the system's registration of them.
+        Assert.Single(Regex.Matches(chosen, "data-type=\"PersonRead\""));
+        Assert.DoesNotContain("data-type=\"PersonRegistered\"", chosen, StringComparison.Ordinal);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.All(rows, row => Assert.Contains($",{actor},", row, StringComparison.Ordinal));
+        Assert.Single(rows);
     }
 
     [Fact]

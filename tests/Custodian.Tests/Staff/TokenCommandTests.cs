@@ -38,6 +38,26 @@ public sealed class TokenCommandTests : IDisposable
         Assert.Single(output.ToString().Split('\n'), line => line.StartsWith("cst_", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Token_joint_user_names_a_member_of_a_policy_and_refuses_an_unknown_one_or_token_naming_the_option()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Assert.Equal(0, await TokenCommand.CreateAsync("mx-later", ["persons.read"], [], output, error, Configuration, TestContext.Current.CancellationToken));
+        var id = System.Text.RegularExpressions.Regex.Match(output.ToString(), "Created token ([0-9a-f-]{36})").Groups[1].Value;
+
+        var refused = await TokenCommand.JointUserAsync(id, "nowhere-ltd", output, error, Configuration, TestContext.Current.CancellationToken);
+        var unknown = await TokenCommand.JointUserAsync(Guid.NewGuid().ToString(), "leverages-career-mexico", output, error, Configuration, TestContext.Current.CancellationToken);
+        var set = await TokenCommand.JointUserAsync(id, "leverages-career-mexico", output, error, Configuration, TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 1, 0), (refused, unknown, set));
+        var errors = error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("--member:", errors[0], StringComparison.Ordinal);
+        Assert.Contains("(staff.joint-user-unknown)", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("--id:", errors[1], StringComparison.Ordinal);
+        Assert.Contains($"Token {id} now acts for joint user leverages-career-mexico.", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", new[] { "persons.read" }, new string[0], "--name", "token.name")]
     [InlineData("crm-sync", new[] { "persons.read" }, new[] { "selling-lists" }, "--purpose", "purpose.unknown")]

@@ -140,6 +140,7 @@ internal static class AuditEventWords
         [AuditEventType.UseSuspensionLifted] = ("Suspension of use lifted", "利用停止の解除", "Suspensión del uso levantada"),
         [AuditEventType.RequestVerifiedByMethod] = ("Requester verified by a recorded method", "記録された方法による本人確認", "Solicitante verificado por un método registrado"),
         [AuditEventType.InquiryStatisticsComputed] = ("Inquiry statistics computed", "お問い合わせの統計の作成", "Estadísticas de consultas calculadas"),
+        [AuditEventType.ApiTokenJointUserSet] = ("API token's joint user set", "APIトークンの共同利用者の設定", "Usuario conjunto del token de API asignado"),
     };
 
     /// <summary>The event type in the language given; a type without words keeps its code name rather than show nothing.</summary>

@@ -51,5 +51,7 @@ internal static partial class ConsoleWords
         ["This release would be useless: every row is suppressed or every item is generalised to “*”. Lower k, allow more suppression, or wait for more persons."] = ("この匿名加工情報は役に立ちません：すべての行が削除されるか、すべての項目が「*」に一般化されます。kを下げるか、削除の上限を上げるか、本人が増えるのを待ってください。", "Esta entrega no sería útil: se suprimen todas las filas o todos los datos se generalizan a «*». Reduzca k, permita más supresión o espere a tener más personas."),
         ["This release would tell little: {0} of its cells are fully generalised ({1})."] = ("この匿名加工情報から分かることはわずかです：セルの {0} が完全に一般化されています（{1}）。", "Esta entrega diría poco: el {0} de sus celdas está generalizado por completo ({1})."),
         ["k must be a whole number of at least 2."] = ("kは2以上の整数です。", "k debe ser un número entero de al menos 2."),
+        // Follow-ups of issue 22: statistics for a catch-all purpose are counted for a stated reason.
+        ["Count with this reason"] = ("この理由で集計する", "Contar con este motivo"),
     };
 }

@@ -102,5 +102,13 @@ internal static partial class ConsoleWords
         ["Account allow-list"] = ("アカウントの許可ネットワーク", "Redes permitidas de la cuenta"),
         ["Networks (comma or space separated; none: the role's list alone)"] = ("ネットワーク（カンマまたはスペース区切り。指定なしの場合は役割の設定のみ）", "Redes (separadas por comas o espacios; ninguna: solo la lista del rol)"),
         ["Save account networks"] = ("アカウントのネットワークを保存する", "Guardar las redes de la cuenta"),
+        // Follow-ups of issue 22: a token's joint user, set from the console as an account's is.
+        ["Joint user of an API token"] = ("APIトークンの共同利用者", "Usuario conjunto de un token de API"),
+        ["API token"] = ("APIトークン", "Token de API"),
+        ["Joint user whose service holds the token"] = ("トークンを保有するサービスの共同利用者", "Usuario conjunto cuyo servicio tiene el token"),
+        ["None: the operator's own service"] = ("なし（当社のサービス）", "Ninguno: servicio del propio operador"),
+        ["The token's next request acts for the joint user. A read by the service of a joint user abroad is recorded as a transfer abroad."] = ("トークンの次のリクエストから共同利用者として扱います。外国にある共同利用者のサービスによる閲覧は、外国への提供として記録されます。", "La siguiente solicitud del token actúa por el usuario conjunto. Una lectura por el servicio de un usuario conjunto en el extranjero se registra como transferencia al extranjero."),
+        ["Choose an API token."] = ("APIトークンを選んでください。", "Elija un token de API."),
+        ["{0} (joint user: {1})"] = ("{0}（共同利用者：{1}）", "{0} (usuario conjunto: {1})"),
     };
 }

@@ -11,8 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace Custodian.Anonymization;
 
-/// <summary>What a release is asked for; unset values take the <c>Anonymization</c> section's defaults.</summary>
-public sealed record ReleaseRequest(string? PolicyId = null, int? K = null, double? SuppressionLimit = null);
+/// <summary>
+/// What a release is asked for; unset values take the <c>Anonymization</c> section's defaults. <see cref="Reason"/> is why,
+/// as the gate asks it for a catch-all purpose (and keeps it, sealed, for any purpose it is given for).
+/// </summary>
+public sealed record ReleaseRequest(string? PolicyId = null, int? K = null, double? SuppressionLimit = null, string? Reason = null);
 
 /// <summary>
 /// Creates releases of anonymized processed information from the vault, through the gate, and publishes their items.
@@ -25,7 +28,7 @@ public sealed class AnonymizedReleases(
     private readonly SemaphoreSlim _creating = new(1, 1);
 
     public Task<Result<ReleaseReport>> CreateAsync(Actor actor, ReleaseRequest request, CancellationToken cancellationToken = default) =>
-        WithDatasetAsync(request, (policy, dataset, k, suppression) => RunAsync(actor, policy, dataset, k, suppression, cancellationToken), cancellationToken);
+        WithDatasetAsync(request, (policy, dataset, k, suppression) => RunAsync(actor, policy, dataset, k, suppression, request.Reason, cancellationToken), cancellationToken);
 
     /// <summary>
     /// What a release with these settings would be, computed the same way but stored nowhere: classes, suppressed rows,
@@ -34,7 +37,8 @@ public sealed class AnonymizedReleases(
     public Task<Result<ReleasePreview>> PreviewAsync(Actor actor, ReleaseRequest request, CancellationToken cancellationToken = default) =>
         WithDatasetAsync(request, async (policy, dataset, k, suppression) =>
         {
-            var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, "release-preview:" + Guid.CreateVersion7(time.GetUtcNow()), cancellationToken);
+            var subject = "release-preview:" + Guid.CreateVersion7(time.GetUtcNow());
+            var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, subject, request.Reason, cancellationToken);
             return computed.Failure is { } failure
                 ? failure
                 : (Result<ReleasePreview>)ReleasePreview.Of(k, suppression, computed.Value!.Run.Summary, computed.Value.Hierarchies, computed.Value.Used.Allowed);
@@ -69,12 +73,13 @@ public sealed class AnonymizedReleases(
     private sealed record Computed(
         GateBatchOutcome Used, IReadOnlyList<ProcessingStep> Steps, IReadOnlyDictionary<string, Hierarchy> Hierarchies, Anonymization Run, Dictionary<string, long> Timings, Stopwatch Clock);
 
-    private async Task<Result<Computed>> AnonymizeAsync(Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, string subject, CancellationToken cancellationToken)
+    private async Task<Result<Computed>> AnonymizeAsync(
+        Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, string subject, string? reason, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var clock = Stopwatch.StartNew();
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
-        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, subject, view => dataset.Add(view.Items), cancellationToken);
+        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, subject, reason, view => dataset.Add(view.Items), fromReplica: false, cancellationToken);
         if (!used.Succeeded) return used.Failure!;
         timings["gate"] = clock.ElapsedMilliseconds;
         // Persons may have been erased or suspended since they were counted.
@@ -100,11 +105,12 @@ public sealed class AnonymizedReleases(
         return new Computed(used.Value!, steps, hierarchies, run.Value!, timings, clock);
     }
 
-    private async Task<Result<ReleaseReport>> RunAsync(Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, CancellationToken cancellationToken)
+    private async Task<Result<ReleaseReport>> RunAsync(
+        Actor actor, PrivacyPolicy policy, ReleaseDataset dataset, int k, double suppression, string? reason, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var id = Guid.CreateVersion7(time.GetUtcNow());
-        var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, "release:" + id, cancellationToken);
+        var computed = await AnonymizeAsync(actor, policy, dataset, k, suppression, "release:" + id, reason, cancellationToken);
         if (computed.Failure is { } failure) return failure;
         var (used, steps, hierarchies, anonymization, timings, clock) = computed.Value!;
         var csv = new StringWriter(CultureInfo.InvariantCulture);

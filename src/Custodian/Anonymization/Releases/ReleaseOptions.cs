@@ -53,6 +53,9 @@ public sealed class ReleaseSchedule
 
     /// <summary>The policy released; the default policy when empty.</summary>
     public string? PolicyId { get; set; }
+
+    /// <summary>Why each scheduled release uses everyone, kept sealed with each use; required when <c>Anonymization:Purpose</c> is a catch-all.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>Checks the section against the loaded policies at start, so a bad setting stops the host, not a night's release.</summary>
@@ -74,6 +77,18 @@ internal sealed class ReleaseOptionsValidator(PolicyStore policies) : IValidateO
         if (!string.IsNullOrEmpty(options.Schedule.PolicyId) && policies.Find(options.Schedule.PolicyId) is null)
         {
             errors.Add($"Anonymization:Schedule:PolicyId '{options.Schedule.PolicyId}' is not a loaded policy.");
+        }
+
+        // A catch-all purpose is refused without a reason: without one configured, every scheduled release would fail.
+        var scheduled = string.IsNullOrEmpty(options.Schedule.PolicyId) ? policies.Default : policies.Find(options.Schedule.PolicyId);
+        if (options.Schedule.Enabled && string.IsNullOrWhiteSpace(options.Schedule.Reason) && scheduled?.FindPurpose(options.Purpose) is { CatchAll: true })
+        {
+            errors.Add($"Anonymization:Schedule:Reason is required: Anonymization:Purpose '{options.Purpose}' is a catch-all purpose, and each use of it needs a reason.");
+        }
+
+        if (options.Schedule.Reason is { Length: > Gate.UseReasons.MaxLength })
+        {
+            errors.Add($"Anonymization:Schedule:Reason is at most {Gate.UseReasons.MaxLength} characters.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

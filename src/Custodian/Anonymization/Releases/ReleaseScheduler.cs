@@ -34,7 +34,7 @@ internal sealed class ReleaseScheduler(AnonymizedReleases releases, IOptions<Rel
     internal async Task<bool> TickAsync(CancellationToken cancellationToken)
     {
         var policyId = string.IsNullOrEmpty(options.Value.Schedule.PolicyId) ? null : options.Value.Schedule.PolicyId;
-        var result = await releases.CreateAsync(Actor.System, new ReleaseRequest(policyId), cancellationToken);
+        var result = await releases.CreateAsync(Actor.System, new ReleaseRequest(policyId, Reason: options.Value.Schedule.Reason), cancellationToken);
         if (result.Succeeded)
         {
             logger.LogInformation("Scheduled release {ReleaseId} created", result.Value!.ReleaseId);

@@ -20,7 +20,11 @@ public sealed class VaultStatistics(PersonGate gate, PolicyStore policies, Audit
 {
     public static readonly IReadOnlyList<string> Dimensions = ["age-band", "sex", "career", "state"];
 
-    public async Task<Result<StatisticsTable>> CountAsync(Actor actor, string? by, string? policyId = null, CancellationToken cancellationToken = default)
+    public Task<Result<StatisticsTable>> CountAsync(Actor actor, string? by, string? policyId = null, CancellationToken cancellationToken = default) =>
+        CountAsync(actor, by, policyId, reason: null, cancellationToken);
+
+    /// <summary>As above, saying why: the gate refuses a catch-all purpose without a reason, and keeps one given, sealed, with each use.</summary>
+    public async Task<Result<StatisticsTable>> CountAsync(Actor actor, string? by, string? policyId, string? reason, CancellationToken cancellationToken = default)
     {
         if (by is null || !Dimensions.Contains(by))
             return Failure.Invalid("by", "statistics.dimension", $"Statistics are by one of: {string.Join(", ", Dimensions)}.");
@@ -29,7 +33,7 @@ public sealed class VaultStatistics(PersonGate gate, PolicyStore policies, Audit
         var settings = options.Value;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, "statistics:" + by, view =>
+        var used = await gate.UseAllAsync(actor, policy.Id, settings.Purpose, GateUse.Release, "statistics:" + by, reason, view =>
         {
             var value = Code(by, view.Items, today, settings);
             counts[value] = counts.GetValueOrDefault(value) + 1;
