@@ -110,31 +110,68 @@ internal static class RowWriter
 
     internal sealed class SqliteInsert : IDisposable
     {
+        // Rows per step of the many-row statement: SQLite opens the table's and each index's cursor once per step, not per row.
+        private const int RowsPerStep = 32;
         private readonly Table _table;
+        private readonly SqliteConnection _connection;
+        private readonly string _tableName;
         private readonly RowWriterSqlite _writer;
+        private RowWriterSqlite? _many;
 
         internal SqliteInsert(SqliteConnection connection, Table table, string tableName)
         {
             _table = table;
-            _writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)} VALUES ({string.Join(',', Enumerable.Repeat('?', table.Properties.Length))})");
+            _connection = connection;
+            _tableName = tableName;
+            _writer = new RowWriterSqlite(connection, Sql(1));
         }
 
         /// <summary>Inserts <paramref name="rows"/> inside the connection's current transaction.</summary>
         public void Insert<T>(IReadOnlyList<T> rows)
             where T : class
         {
-            foreach (var row in rows)
+            var columns = _table.Properties.Length;
+            var r = 0;
+            if (rows.Count >= RowsPerStep)
             {
-                for (var c = 0; c < _table.Properties.Length; c++)
+                _many ??= new RowWriterSqlite(_connection, Sql(RowsPerStep));
+                for (; r + RowsPerStep <= rows.Count; r += RowsPerStep)
                 {
-                    _writer.Bind(c + 1, _table.Value(row, c));
-                }
+                    for (var i = 0; i < RowsPerStep; i++)
+                    {
+                        Bind(_many, i * columns, rows[r + i]);
+                    }
 
+                    _many.Step();
+                }
+            }
+
+            for (; r < rows.Count; r++)
+            {
+                Bind(_writer, 0, rows[r]);
                 _writer.Step();
             }
         }
 
-        public void Dispose() => _writer.Dispose();
+        private void Bind(RowWriterSqlite writer, int first, object row)
+        {
+            for (var c = 0; c < _table.Properties.Length; c++)
+            {
+                writer.Bind(first + c + 1, _table.Value(row, c));
+            }
+        }
+
+        private string Sql(int rows)
+        {
+            var row = $"({string.Join(',', Enumerable.Repeat('?', _table.Properties.Length))})";
+            return $"{_table.Insert(_tableName)} VALUES {string.Join(',', Enumerable.Repeat(row, rows))}";
+        }
+
+        public void Dispose()
+        {
+            _writer.Dispose();
+            _many?.Dispose();
+        }
     }
 
     internal sealed class Table(IProperty[] properties)
