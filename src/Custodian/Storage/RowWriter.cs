@@ -83,11 +83,12 @@ internal static class RowWriter
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (rows.Count >= BulkRows)
         {
-            // 32 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
+            // 16 MB instead of 2: more of an import's random-order index pages (blind-index digests) stay in memory from
             // batch to batch instead of being read back for nearly every row. 64 MB kept the peak of a million-row import
-            // above the 300 MB issue 24 allows (docs/benchmarks.md, session 7). The pool keeps the connection, so once.
+            // above the 300 MB issue 24 allows, and 32 MB spent no less system time (docs/benchmarks.md, session 7).
+            // The pool keeps the connection, so once.
             using var cache = connection.CreateCommand();
-            cache.CommandText = "PRAGMA cache_size=-32768";
+            cache.CommandText = "PRAGMA cache_size=-16384";
             cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
             cache.ExecuteNonQuery();
         }
