@@ -185,5 +185,20 @@ public sealed class RowWriterTests : IDisposable
         Assert.Empty(await StoredAsync(written, "vault_person_keys"));
     }
 
+    [Fact]
+    public async Task A_row_that_breaks_a_key_among_many_is_refused_and_the_transaction_writes_nothing()
+    {
+        var written = Database("sqlite");
+        await using (var db = await written.Factory.CreateDbContextAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var keys = Enumerable.Range(0, 40).Select(_ => new PersonKey { PersonId = Guid.NewGuid(), KeyId = "k", Wrapped = [1] }).ToList();
+            keys[20] = keys[3];
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RowWriter.InsertAsync(db, keys, default));
+        }
+
+        Assert.Empty(await StoredAsync(written, "vault_person_keys"));
+    }
+
     public void Dispose() => _databases.ForEach(d => d.Dispose());
 }
