@@ -70,6 +70,19 @@ public sealed class RowWriterTests : IDisposable
         return rows;
     }
 
+    // Every table's rows through RowWriter, in one transaction.
+    private static async Task WriteAsync(TestDatabase database, List<object> rows)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<ConsentRecord>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
+        await tx.CommitAsync();
+    }
+
     public static TheoryData<string, string> Tables() => new MatrixTheoryData<string, string>(
         ["sqlite", "postgres"], ["vault_persons", "vault_person_keys", "vault_blind_indexes", "consent_records", "audit_events"]);
 
@@ -85,17 +98,7 @@ public sealed class RowWriterTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await written.Factory.CreateDbContextAsync())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = Rows();
-            await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<ConsentRecord>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
-            await tx.CommitAsync();
-        }
+        await WriteAsync(written, Rows());
 
         var expected = await StoredAsync(saved, table);
         Assert.NotEmpty(expected);
@@ -138,16 +141,7 @@ public sealed class RowWriterTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await written.Factory.CreateDbContextAsync())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = ManyRows(70);
-            await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
-            await tx.CommitAsync();
-        }
+        await WriteAsync(written, ManyRows(70));
 
         var expected = await StoredAsync(saved, table);
         Assert.Equal(70, expected.Count);
