@@ -128,7 +128,7 @@ internal static class ImportCommand
         await prepared;
         var vault = host.Services.GetRequiredService<PersonVault>();
         var imported = fresh == 0 ? 0 : await Progress.RunRowsAsync(
-            "Importing persons", progress => vault.ImportAsync(Actor.System, pass.FreshRows(check.Skipped), pass.Checked, progress, cancellationToken: ct), fresh);
+            "Importing persons", progress => vault.ImportAsync(Actor.System, pass.FreshRows(check.Skipped), pass.Checked, new ImportHeap(progress), cancellationToken: ct), fresh);
         await result.Out().WriteLineAsync($"imported {imported} persons, skipped {check.Duplicates} duplicates");
         return CliOutput.Ok;
     }

@@ -83,10 +83,12 @@ internal static class RowWriter
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (rows.Count >= BulkRows)
         {
-            // 64 MB instead of 2: an import's random-order index pages (blind-index digests) then stay in memory from
-            // batch to batch instead of being read back for nearly every row. The pool keeps the connection, so once.
+            // 16 MB instead of 2: more of an import's random-order index pages (blind-index digests) stay in memory from
+            // batch to batch instead of being read back for nearly every row. 64 MB kept the peak of a million-row import
+            // above the 300 MB issue 24 allows, and 32 MB spent no less system time (docs/benchmarks.md, session 7).
+            // The pool keeps the connection, so once.
             using var cache = connection.CreateCommand();
-            cache.CommandText = "PRAGMA cache_size=-65536";
+            cache.CommandText = "PRAGMA cache_size=-16384";
             cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
             cache.ExecuteNonQuery();
         }
@@ -110,31 +112,72 @@ internal static class RowWriter
 
     internal sealed class SqliteInsert : IDisposable
     {
+        // Rows per step of the many-row statement: SQLite opens the table's and each index's cursor once per step, not per row.
+        private const int RowsPerStep = 32;
         private readonly Table _table;
+        private readonly SqliteConnection _connection;
+        private readonly string _tableName;
         private readonly RowWriterSqlite _writer;
+        private RowWriterSqlite? _many;
 
         internal SqliteInsert(SqliteConnection connection, Table table, string tableName)
         {
             _table = table;
-            _writer = new RowWriterSqlite(connection, $"{table.Insert(tableName)} VALUES ({string.Join(',', Enumerable.Repeat('?', table.Properties.Length))})");
+            _connection = connection;
+            _tableName = tableName;
+            _writer = new RowWriterSqlite(connection, Sql(1));
         }
 
         /// <summary>Inserts <paramref name="rows"/> inside the connection's current transaction.</summary>
         public void Insert<T>(IReadOnlyList<T> rows)
             where T : class
         {
-            foreach (var row in rows)
+            var columns = _table.Properties.Length;
+            var r = 0;
+            if (rows.Count >= RowsPerStep)
             {
-                for (var c = 0; c < _table.Properties.Length; c++)
+                _many ??= new RowWriterSqlite(_connection, Sql(RowsPerStep));
+                for (; r + RowsPerStep <= rows.Count; r += RowsPerStep)
                 {
-                    _writer.Bind(c + 1, _table.Value(row, c));
-                }
+                    for (var i = 0; i < RowsPerStep; i++)
+                    {
+                        Bind(_many, i * columns, rows[r + i]);
+                    }
 
+                    _many.Step();
+                }
+            }
+
+            for (; r < rows.Count; r++)
+            {
+                Bind(_writer, 0, rows[r]);
                 _writer.Step();
             }
         }
 
-        public void Dispose() => _writer.Dispose();
+        private void Bind(RowWriterSqlite writer, int first, object row)
+        {
+            for (var c = 0; c < _table.Properties.Length; c++)
+            {
+                writer.Bind(first + c + 1, _table.Value(row, c));
+            }
+        }
+
+        // OR FAIL on the many-row statement: with SQLite's default (abort) a statement of several rows keeps a journal of
+        // its own to undo just itself, which spilled to a temporary file and doubled the writer's system time. A failed
+        // row fails the insert, and every caller then rolls its whole transaction back.
+        private string Sql(int rows)
+        {
+            var row = $"({string.Join(',', Enumerable.Repeat('?', _table.Properties.Length))})";
+            var head = _table.Insert(_tableName);
+            return rows == 1 ? $"{head} VALUES {row}" : $"{head.Replace("INSERT INTO", "INSERT OR FAIL INTO", StringComparison.Ordinal)} VALUES {string.Join(',', Enumerable.Repeat(row, rows))}";
+        }
+
+        public void Dispose()
+        {
+            _writer.Dispose();
+            _many?.Dispose();
+        }
     }
 
     internal sealed class Table(IProperty[] properties)

@@ -66,9 +66,9 @@ public sealed class PersonVault(
 
     /// <summary>
     /// Registers checked persons in transactions that grow from 1,000 to <paramref name="batchSize"/>. One task seals
-    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half) and keeps one
-    /// sealed batch waiting: sealing a batch takes a fraction of writing one, so a second waiting only held memory
-    /// (issue 24 bounds an import's memory). The first is small so the writer starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
+    /// the batches in order on the other cores (the writer keeps one to itself: it is the slower half), the next batch
+    /// while the writer writes one and no further: sealing a batch takes a fraction of writing one, so a batch sealed
+    /// further ahead only held memory (issue 24 bounds an import's memory). The first is small so the writer starts at once; the later ones are large because every transaction rewrites the blind-index pages its random
     /// digests land on, and 4,000 per transaction wrote 770 MB for a 155 MB database. Reports how many are written so far.
     /// </summary>
     public Task<int> ImportAsync(
@@ -86,8 +86,11 @@ public sealed class PersonVault(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sealedBatches = System.Threading.Channels.Channel.CreateBounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>(1);
-        var sealing = Task.Run(() => SealAsync(rows, check, batchSize, sealedBatches.Writer, stop.Token), CancellationToken.None);
+        var sealedBatches = System.Threading.Channels.Channel.CreateUnbounded<(EnrolledPerson[] Persons, List<BlindIndex> Indexes)>();
+        // Two batches at a time: the one being written and the next, sealed (or being sealed) while it is. The sealing
+        // starts a batch only once the writer has committed the one before the batch it waits with (issue 24 bounds memory).
+        using var slots = new SemaphoreSlim(2);
+        var sealing = Task.Run(() => SealAsync(rows, check, batchSize, slots, sealedBatches.Writer, stop.Token), CancellationToken.None);
         var done = 0;
         try
         {
@@ -96,6 +99,7 @@ public sealed class PersonVault(
                 // Sealed ahead, maybe before a rotation: what the retired key wrapped goes under the new one now.
                 crypto.RewrapStale(persons.Select(p => p.Key));
                 await RegisterManyAsync(actor, persons, indexes, stop.Token);
+                slots.Release();
                 done += persons.Length;
                 progress?.Report(done);
             }
@@ -111,8 +115,8 @@ public sealed class PersonVault(
     }
 
     private async Task SealAsync<T>(
-        IEnumerable<T> rows, Func<T, CheckedRegistration> check, int batchSize, System.Threading.Channels.ChannelWriter<(EnrolledPerson[], List<BlindIndex>)> output,
-        CancellationToken cancellationToken)
+        IEnumerable<T> rows, Func<T, CheckedRegistration> check, int batchSize, SemaphoreSlim slots,
+        System.Threading.Channels.ChannelWriter<(EnrolledPerson[], List<BlindIndex>)> output, CancellationToken cancellationToken)
     {
         try
         {
@@ -120,6 +124,7 @@ public sealed class PersonVault(
             var buffer = new List<T>(Math.Min(1000, batchSize));
             for (var size = Math.Min(1000, batchSize); ; size = Math.Min(size * 2, batchSize))
             {
+                await slots.WaitAsync(cancellationToken);
                 buffer.Clear();
                 while (buffer.Count < size && source.MoveNext())
                 {

@@ -70,6 +70,19 @@ public sealed class RowWriterTests : IDisposable
         return rows;
     }
 
+    // Every table's rows through RowWriter, in one transaction.
+    private static async Task WriteAsync(TestDatabase database, List<object> rows)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<ConsentRecord>().ToList(), default);
+        await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
+        await tx.CommitAsync();
+    }
+
     public static TheoryData<string, string> Tables() => new MatrixTheoryData<string, string>(
         ["sqlite", "postgres"], ["vault_persons", "vault_person_keys", "vault_blind_indexes", "consent_records", "audit_events"]);
 
@@ -85,21 +98,69 @@ public sealed class RowWriterTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        await using (var db = await written.Factory.CreateDbContextAsync())
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            var rows = Rows();
-            await RowWriter.InsertAsync(db, rows.OfType<Person>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<PersonKey>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<BlindIndex>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<ConsentRecord>().ToList(), default);
-            await RowWriter.InsertAsync(db, rows.OfType<AuditEvent>().ToList(), default);
-            await tx.CommitAsync();
-        }
+        await WriteAsync(written, Rows());
 
         var expected = await StoredAsync(saved, table);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, await StoredAsync(written, table));
+    }
+
+    // More rows than one step of the many-row statement takes, and a remainder written one at a time.
+    private static List<object> ManyRows(int count) => Enumerable.Range(1, count).SelectMany(i =>
+    {
+        var id = new Guid($"0193a1b2-c3d4-7e5f-8a9b-{i:x12}");
+        return new object[]
+        {
+            new Person
+            {
+                Id = id, PolicyId = "recruitment", PolicyVersion = "2026-01", Channel = "service-application", State = (PersonState)(i % 3),
+                ProvisionStopped = i % 2 == 0, SuspendedPurposes = i % 5 == 0 ? "marketing" : null, RegisteredAt = Instant.AddTicks(i * 1_000_001L),
+                UpdatedAt = Instant.AddSeconds(i), Sealed = i % 7 == 0 ? null : [(byte)i, 2, 3], ItemIds = $"email,name{i}", Version = i,
+            },
+            new PersonKey { PersonId = id, KeyId = $"kek-{i % 2}", Wrapped = [(byte)i, 8, 7] },
+            new BlindIndex { Kind = i % 2 == 0 ? "email" : "telephone", Digest = [(byte)i, 255, 16], PersonId = id },
+            new AuditEvent
+            {
+                Seq = i, At = Instant.AddTicks(i * 10), Type = AuditEventType.PersonRegistered, Outcome = (AuditOutcome)(i % 2), Actor = "system",
+                PersonId = i % 3 == 0 ? null : id, Purpose = i % 4 == 0 ? null : "Pérez, ñ", Items = $"email,{i}", PrevHash = [(byte)(i - 1)], Hash = [(byte)i],
+            },
+        };
+    }).ToList();
+
+    public static TheoryData<string> SqliteTables() => ["vault_persons", "vault_person_keys", "vault_blind_indexes", "audit_events"];
+
+    [Theory]
+    [MemberData(nameof(SqliteTables))]
+    public async Task Many_rows_written_several_to_a_statement_are_stored_exactly_as_SaveChanges_stores_them(string table)
+    {
+        var saved = Database("sqlite");
+        var written = Database("sqlite");
+        await using (var db = await saved.Factory.CreateDbContextAsync())
+        {
+            db.AddRange(ManyRows(70));
+            await db.SaveChangesAsync();
+        }
+
+        await WriteAsync(written, ManyRows(70));
+
+        var expected = await StoredAsync(saved, table);
+        Assert.Equal(70, expected.Count);
+        Assert.Equal(expected, await StoredAsync(written, table));
+    }
+
+    [Fact]
+    public void Instants_are_bound_in_the_text_Microsoft_Data_Sqlite_writes()
+    {
+        var random = new Random(24);
+        var chars = new char[32];
+        var ticks = new[] { 0L, 1, 10, 1_000_000, 9_999_999, 10_000_000, Instant.Ticks, DateTime.MaxValue.Ticks }
+            .Concat(Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(DateTime.MaxValue.Ticks)));
+        foreach (var tick in ticks)
+        {
+            var instant = new DateTime(tick, DateTimeKind.Utc);
+            var length = RowWriterSqlite.FormatDateTime(instant, chars);
+            Assert.Equal(instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture), new string(chars, 0, length));
+        }
     }
 
     [Theory]
@@ -128,6 +189,21 @@ public sealed class RowWriterTests : IDisposable
         await using (var db = await written.Factory.CreateDbContextAsync())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RowWriter.InsertAsync(db, keys, default));
+        }
+
+        Assert.Empty(await StoredAsync(written, "vault_person_keys"));
+    }
+
+    [Fact]
+    public async Task A_row_that_breaks_a_key_among_many_is_refused_and_the_transaction_writes_nothing()
+    {
+        var written = Database("sqlite");
+        await using (var db = await written.Factory.CreateDbContextAsync())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var keys = Enumerable.Range(0, 40).Select(_ => new PersonKey { PersonId = Guid.NewGuid(), KeyId = "k", Wrapped = [1] }).ToList();
+            keys[20] = keys[3];
             await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => RowWriter.InsertAsync(db, keys, default));
         }
 
