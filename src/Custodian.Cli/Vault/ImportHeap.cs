@@ -10,7 +10,7 @@ namespace Custodian.Cli.Vault;
 /// </summary>
 internal sealed class ImportHeap(IProgress<long> inner) : IProgress<long>
 {
-    private const long Headroom = 16L << 20;
+    private const long Headroom = 8L << 20;
     private long _alive = 32L << 20;
 
     public void Report(long value)

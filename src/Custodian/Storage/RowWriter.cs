@@ -83,12 +83,12 @@ internal static class RowWriter
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (rows.Count >= BulkRows)
         {
-            // 16 MB instead of 2: more of an import's random-order index pages (blind-index digests) stay in memory from
+            // 8 MB instead of 2: more of an import's random-order index pages (blind-index digests) stay in memory from
             // batch to batch instead of being read back for nearly every row. 64 MB kept the peak of a million-row import
-            // above the 300 MB issue 24 allows, and 32 MB spent no less system time (docs/benchmarks.md, session 7).
+            // above the 300 MB issue 24 allows; 32, 16 and 8 MB spent no more system time (docs/benchmarks.md, session 7).
             // The pool keeps the connection, so once.
             using var cache = connection.CreateCommand();
-            cache.CommandText = "PRAGMA cache_size=-16384";
+            cache.CommandText = "PRAGMA cache_size=-8192";
             cache.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction;
             cache.ExecuteNonQuery();
         }
