@@ -85,14 +85,13 @@ internal static class RegisterCommands
 
             await using var host = await CliHost.OpenAsync(parsed, ct);
             var register = host.Services.GetRequiredService<IncidentRegister>();
-            var found = (await register.ListAsync(all: true, int.MaxValue, ct)).FirstOrDefault(v => v.Incident.Number == parsed.GetValue(number));
-            if (found is null)
+            if (await register.FindAsync(parsed.GetValue(number).ToString(CultureInfo.InvariantCulture), ct) is not { } id)
             {
                 parsed.Error().WriteLine($"--number: no incident has the number {parsed.GetValue(number)} (incident.unknown)");
                 return CliOutput.Failed;
             }
 
-            var changed = await register.SetStatusAsync(Actor.System, found.Incident.Id, parsed.GetValue(status), ct);
+            var changed = await register.SetStatusAsync(Actor.System, id, parsed.GetValue(status), ct);
             if (changed.Failure is { } failure)
             {
                 return Fail(parsed, failure);

@@ -72,7 +72,7 @@ internal static class AnonymizationEndpoints
         Results.Ok(await provisions.ProvisionsAsync(id, ct));
 
     private static async Task<IResult> StatisticsAsync(string? by, string? policy, HttpContext http, VaultStatistics statistics, CancellationToken ct) =>
-        (await statistics.CountAsync(http.User.ToActor(), by, policy, ct)).ToResult(table => Results.Ok(table));
+        (await statistics.CountAsync(http.User.ToActor(), by, policy, cancellationToken: ct)).ToResult(table => Results.Ok(table));
 
     // The reason travels in the body, as a person's read does: it may name people, so it stays out of the URL.
     private static async Task<IResult> StatisticsForReasonAsync(StatisticsRequest? body, HttpContext http, VaultStatistics statistics, CancellationToken ct) =>

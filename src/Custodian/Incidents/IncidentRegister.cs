@@ -190,6 +190,16 @@ public sealed class IncidentRegister(
         return View(incident, timeline, persons);
     }
 
+    /// <summary>The id of the incident named by its id or its number (#N, as the office calls it), or null.</summary>
+    public async Task<Guid?> FindAsync(string? incident, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var incidents = db.Set<Incident>().AsNoTracking();
+        return Guid.TryParse(incident, out var id) ? await incidents.Where(i => i.Id == id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
+            : int.TryParse(incident, System.Globalization.CultureInfo.InvariantCulture, out var number) ? await incidents.Where(i => i.Number == number).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
+            : null;
+    }
+
     /// <summary>Incidents, newest first; open ones only unless <paramref name="all"/>.</summary>
     public async Task<IReadOnlyList<IncidentView>> ListAsync(bool all, int limit, CancellationToken cancellationToken = default)
     {

@@ -20,11 +20,9 @@ public sealed class VaultStatistics(PersonGate gate, PolicyStore policies, Audit
 {
     public static readonly IReadOnlyList<string> Dimensions = ["age-band", "sex", "career", "state"];
 
-    public Task<Result<StatisticsTable>> CountAsync(Actor actor, string? by, string? policyId = null, CancellationToken cancellationToken = default) =>
-        CountAsync(actor, by, policyId, reason: null, cancellationToken);
-
-    /// <summary>As above, saying why: the gate refuses a catch-all purpose without a reason, and keeps one given, sealed, with each use.</summary>
-    public async Task<Result<StatisticsTable>> CountAsync(Actor actor, string? by, string? policyId, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>Counts by <paramref name="by"/>; <paramref name="reason"/> is why: the gate refuses a catch-all purpose without one, and keeps one given, sealed, with each use.</summary>
+    public async Task<Result<StatisticsTable>> CountAsync(
+        Actor actor, string? by, string? policyId = null, string? reason = null, CancellationToken cancellationToken = default)
     {
         if (by is null || !Dimensions.Contains(by))
             return Failure.Invalid("by", "statistics.dimension", $"Statistics are by one of: {string.Join(", ", Dimensions)}.");

@@ -47,7 +47,7 @@ internal sealed class ReportDrafts(
             return bad;
         }
 
-        return await FindAsync(incident, cancellationToken) is { } id
+        return await register.FindAsync(incident, cancellationToken) is { } id
             ? await DraftAsync(id, stage!, language!, cancellationToken)
             : Failure.Invalid("incident", "incident.unknown", "No incident has this id or number.");
     }
@@ -145,15 +145,6 @@ internal sealed class ReportDrafts(
         var slash = item.IndexOf('/', StringComparison.Ordinal);
         var found = slash < 0 ? null : policies.Find(item[..slash])?.FindItem(item[(slash + 1)..]);
         return found?.Name[language] ?? item;
-    }
-
-    private async Task<Guid?> FindAsync(string? incident, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var incidents = db.Set<Incident>().AsNoTracking();
-        return Guid.TryParse(incident, out var id) ? await incidents.Where(i => i.Id == id).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
-            : int.TryParse(incident, System.Globalization.CultureInfo.InvariantCulture, out var number) ? await incidents.Where(i => i.Number == number).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
-            : null;
     }
 
     private async Task<NoticeFacts> NoticesAsync(Guid incident, CancellationToken cancellationToken)
